@@ -1,0 +1,133 @@
+package sim
+
+import "fmt"
+
+// Preset is one of the six stories: a scenario and what it teaches.
+type Preset struct {
+	Name     string
+	Title    string
+	Caption  string // what the story teaches, in a sentence or two
+	Scenario Scenario
+}
+
+// The default house and episode of every preset.
+var (
+	defaultRooms = []Room{
+		{Name: "Kitchen", Work: 20},
+		{Name: "Living room", Work: 15},
+		{Name: "Bedroom", Work: 15},
+		{Name: "Bathroom", Work: 10},
+	}
+	episodeMinutes = 45.0
+)
+
+func story(name string, people []Person, listeners, cleaners []string, listen, share string, theatre bool) Scenario {
+	return Scenario{
+		Name:           name,
+		People:         people,
+		Rooms:          append([]Room(nil), defaultRooms...),
+		Podcast:        Podcast{Minutes: episodeMinutes, Listeners: listeners},
+		Cleaners:       cleaners,
+		Listen:         listen,
+		Share:          share,
+		HomeTheatre:    theatre,
+		HandoffMinutes: 0,
+	}
+}
+
+var (
+	you        = Person{Name: "You", Speed: 1, Phone: true}
+	youAirpods = Person{Name: "You", Speed: 1, Phone: true, Airpods: true}
+	friend     = Person{Name: "Friend", Speed: 1}
+	friendFone = Person{Name: "Friend", Speed: 1, Phone: true}
+	both       = []string{"You", "Friend"}
+	justYou    = []string{"You"}
+)
+
+// Presets are the six stories, in the order the playground shows them.
+var Presets = []Preset{
+	{
+		Name:  "sequential",
+		Title: "One thing after another",
+		Caption: "You clean every room, then sit down with the podcast. " +
+			"Nothing overlaps: the total is the sum of the parts.",
+		Scenario: story("sequential", []Person{you}, justYou, justYou, ListenAfter, ShareTurns, false),
+	},
+	{
+		Name:  "concurrency-1",
+		Title: "Concurrency: airpods in",
+		Caption: "Still one person, but the podcast plays while your hands clean. " +
+			"Concurrency fills the waiting; it does not add hands.",
+		Scenario: story("concurrency-1", []Person{youAirpods}, justYou, justYou, ListenDuring, ShareTurns, false),
+	},
+	{
+		Name:  "parallelism-1",
+		Title: "Parallelism: a friend helps",
+		Caption: "Two people split the rooms, so the cleaning takes half as long. " +
+			"Then you listen alone: parallel work, one person's podcast.",
+		Scenario: story("parallelism-1", []Person{you, friend}, justYou, both, ListenAfter, ShareTurns, false),
+	},
+	{
+		Name:  "parallelism-2",
+		Title: "Parallelism: a phone each",
+		Caption: "Two cleaners, then two phones playing at once. " +
+			"Arguably this is just two independent jobs: parallel, but nothing is shared.",
+		Scenario: story("parallelism-2", []Person{you, friendFone}, both, both, ListenAfter, ShareTurns, false),
+	},
+	{
+		Name:  "concurrency-2",
+		Title: "Concurrency: one phone, two ears",
+		Caption: "The friend has no podcast app, so you both listen to your phone together. " +
+			"Taking turns would cost 45 more minutes; sharing the stream removes the wait.",
+		Scenario: story("concurrency-2", []Person{you, friend}, both, both, ListenAfter, ShareTogether, false),
+	},
+	{
+		Name:  "best-of-both",
+		Title: "Both at once",
+		Caption: "Two people split the rooms while the home theatre plays to the whole house. " +
+			"Parallel hands, concurrent ears: done when the episode ends.",
+		Scenario: story("best-of-both", []Person{you, friend}, both, both, ListenDuring, ShareTogether, true),
+	},
+}
+
+// PresetByName finds a preset.
+func PresetByName(name string) (Preset, bool) {
+	for _, p := range Presets {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return Preset{}, false
+}
+
+// PresetNames lists the preset names, for messages and flags.
+func PresetNames() []string {
+	names := make([]string, len(Presets))
+	for i, p := range Presets {
+		names[i] = p.Name
+	}
+	return names
+}
+
+// TurnsAlternative is concurrency-2 with the phone passed from one to the
+// other instead of shared: what the story saves, shown beside it.
+func TurnsAlternative() Scenario {
+	p, _ := PresetByName("concurrency-2")
+	s := p.Scenario
+	s.Name = "concurrency-2-turns"
+	s.Share = ShareTurns
+	return s
+}
+
+// Load finds a scenario by preset name, or parses it as JSON.
+func Load(nameOrJSON []byte) (Scenario, error) {
+	if p, ok := PresetByName(string(nameOrJSON)); ok {
+		return p.Scenario, nil
+	}
+	return Parse(nameOrJSON)
+}
+
+// UnknownPresetError says a name is not one of the presets.
+func UnknownPresetError(name string) error {
+	return fmt.Errorf("unknown scenario %q (one of %v, or a JSON file)", name, PresetNames())
+}
