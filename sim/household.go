@@ -24,9 +24,12 @@ func SimulateContext(ctx context.Context, s Scenario) (*Result, error) {
 	h := newHousehold(&s)
 	defer h.eng.Close()
 	h.start()
-	for h.eng.Step() {
+	for {
 		if h.eng.Events()%256 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
+		}
+		if !h.eng.Step() {
+			break
 		}
 	}
 	if stuck := h.eng.Stuck(); len(stuck) > 0 {

@@ -125,7 +125,7 @@ func (r *recorder) result(s *Scenario, devices []*device) *Result {
 	}
 	// Spans are recorded when they end; show them in the order they start.
 	slices.SortStableFunc(res.Spans, func(a, b Span) int {
-		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.Person, b.Person), cmp.Compare(a.Lane, b.Lane))
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.Person, b.Person), cmp.Compare(laneOrder(a.Lane), laneOrder(b.Lane)))
 	})
 	slices.SortStableFunc(res.Waits, func(a, b WaitSpan) int {
 		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.Person, b.Person))
@@ -228,6 +228,14 @@ func (r *recorder) result(s *Scenario, devices []*device) *Result {
 		res.Overlap = round3(measure(overlaps).Min() / m)
 	}
 	return res
+}
+
+// laneOrder puts a person's hands before their ears.
+func laneOrder(lane string) int {
+	if lane == LaneHands {
+		return 0
+	}
+	return 1
 }
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }

@@ -91,9 +91,6 @@ func Parse(data []byte) (Scenario, error) {
 	if err := dec.Decode(&s); err != nil {
 		return Scenario{}, jsonError(err)
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return Scenario{}, errors.New("scenario: unexpected data after the JSON object")
-	}
 	if err := s.Validate(); err != nil {
 		return Scenario{}, err
 	}

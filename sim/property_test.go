@@ -1,0 +1,294 @@
+package sim
+
+import (
+	"crypto/sha256"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// randomScenario makes a valid scenario from a seeded generator.
+func randomScenario(rng *rand.Rand, n int) Scenario {
+	s := Scenario{
+		Name:           fmt.Sprintf("random-%d", n),
+		Listen:         []string{ListenAfter, ListenDuring}[rng.IntN(2)],
+		Share:          []string{ShareTurns, ShareTogether}[rng.IntN(2)],
+		HomeTheatre:    rng.IntN(4) == 0,
+		HandoffMinutes: float64(rng.IntN(4)) * 1.5,
+		Podcast:        Podcast{Minutes: float64(1 + rng.IntN(90))},
+	}
+	speeds := []float64{0.1, 0.5, 1, 1, 1.5, 2, 3, 10}
+	for i := range 1 + rng.IntN(MaxPeople) {
+		s.People = append(s.People, Person{
+			Name:    fmt.Sprintf("P%d", i),
+			Speed:   speeds[rng.IntN(len(speeds))],
+			Phone:   rng.IntN(2) == 0,
+			Airpods: rng.IntN(2) == 0,
+		})
+	}
+	for i := range rng.IntN(24) {
+		s.Rooms = append(s.Rooms, Room{Name: fmt.Sprintf("R%d", i), Work: float64(1+rng.IntN(120)) / 4})
+	}
+	for _, p := range s.People {
+		if rng.IntN(3) > 0 {
+			s.Cleaners = append(s.Cleaners, p.Name)
+		}
+		if rng.IntN(3) > 0 {
+			s.Podcast.Listeners = append(s.Podcast.Listeners, p.Name)
+		}
+	}
+	if len(s.Rooms) > 0 && len(s.Cleaners) == 0 {
+		s.Cleaners = []string{s.People[rng.IntN(len(s.People))].Name}
+	}
+	// Make the listeners able to listen (rules 3 and 4).
+	for i, p := range s.People {
+		if !slices.Contains(s.Podcast.Listeners, p.Name) || s.HomeTheatre {
+			continue
+		}
+		if s.Listen == ListenDuring {
+			s.People[i].Phone, s.People[i].Airpods = true, true
+		} else if s.firstPhone() < 0 {
+			s.People[i].Phone = true
+		}
+	}
+	return s
+}
+
+const propertyRuns = 400
+
+func TestProperties(t *testing.T) {
+	rng := rand.New(rand.NewPCG(2026, 11))
+	for n := range propertyRuns {
+		s := randomScenario(rng, n)
+		if err := s.Validate(); err != nil {
+			t.Fatalf("generator made an invalid scenario: %v\n%s", err, s.JSON())
+		}
+		r := mustRun(t, s)
+		if err := checkProperties(&s, r); err != nil {
+			t.Fatalf("%v\nscenario:\n%s", err, s.JSON())
+		}
+		again := mustRun(t, s)
+		if string(again.JSON()) != string(r.JSON()) {
+			t.Fatalf("second run differs\nscenario:\n%s", s.JSON())
+		}
+	}
+}
+
+func checkProperties(s *Scenario, r *Result) error {
+	episode := Minutes(s.Podcast.Minutes)
+	// Every room is cleaned exactly once, whole, by one cleaner, at that
+	// cleaner's speed, and rooms are started in listed order.
+	cleanedBy := make([]int, len(s.Rooms))
+	roomStart := make([]Time, len(s.Rooms))
+	for _, sp := range r.Spans {
+		if sp.Lane != LaneHands {
+			continue
+		}
+		cleanedBy[sp.Room]++
+		roomStart[sp.Room] = sp.Start
+		if !slices.Contains(s.Cleaners, sp.Who) {
+			return fmt.Errorf("%s cleaned %s but is no cleaner", sp.Who, sp.What)
+		}
+		if want := Minutes(s.Rooms[sp.Room].Work / s.People[sp.Person].Speed); sp.End-sp.Start != want {
+			return fmt.Errorf("%s took %v for %s, want %v", sp.Who, sp.End-sp.Start, sp.What, want)
+		}
+	}
+	for i, n := range cleanedBy {
+		if n != 1 {
+			return fmt.Errorf("room %s cleaned %d times", s.Rooms[i].Name, n)
+		}
+		if i > 0 && roomStart[i] < roomStart[i-1] {
+			return fmt.Errorf("room %d started before room %d", i, i-1)
+		}
+	}
+	// Nobody's hands do two things at once; nobody hears two things at once.
+	for p := range s.People {
+		for _, lane := range []string{LaneHands, LaneEars} {
+			var last Time
+			for _, sp := range r.Spans {
+				if sp.Person == p && sp.Lane == lane {
+					if sp.Start < last {
+						return fmt.Errorf("%s's %s overlap at %v", sp.Who, lane, sp.Start)
+					}
+					last = sp.End
+				}
+			}
+		}
+	}
+	// Every listener hears the whole episode exactly once; nobody else does.
+	heard := map[string]int{}
+	for _, sp := range r.Spans {
+		if sp.Lane == LaneEars {
+			heard[sp.Who]++
+			if sp.End-sp.Start != episode {
+				return fmt.Errorf("%s heard %v of %v", sp.Who, sp.End-sp.Start, episode)
+			}
+			if s.Listen == ListenDuring && sp.Start != 0 {
+				return fmt.Errorf("%s listens during the cleaning but started at %v", sp.Who, sp.Start)
+			}
+		}
+	}
+	for _, l := range s.Podcast.Listeners {
+		if heard[l] != 1 {
+			return fmt.Errorf("%s heard the episode %d times", l, heard[l])
+		}
+	}
+	if len(heard) != len(s.Podcast.Listeners) {
+		return fmt.Errorf("%d people heard it, %d listeners", len(heard), len(s.Podcast.Listeners))
+	}
+	// Under turns no phone plays for two listeners at once, and consecutive
+	// turns are at least a handoff apart.
+	for d, dev := range r.Devices {
+		var plays []Span
+		for _, sp := range r.Spans {
+			if sp.Dev == d {
+				plays = append(plays, sp)
+			}
+		}
+		for i := 1; i < len(plays); i++ {
+			if dev.Share == ShareTurns && plays[i].Start < plays[i-1].End+r.Handoff {
+				return fmt.Errorf("%s plays for %s at %v while %s's turn ends at %v", dev.Name, plays[i].Who, plays[i].Start, plays[i-1].Who, plays[i-1].End)
+			}
+			if dev.Share == ShareTogether && plays[i].Start != plays[0].Start {
+				return fmt.Errorf("%s's together stream started twice", dev.Name)
+			}
+		}
+	}
+	// The makespan is at least every lower bound.
+	var totalWork, fastest, largest, speeds float64
+	for _, rm := range s.Rooms {
+		totalWork += rm.Work
+		largest = max(largest, rm.Work)
+	}
+	for _, c := range s.Cleaners {
+		sp := s.People[s.PersonIndex(c)].Speed
+		speeds += sp
+		fastest = max(fastest, sp)
+	}
+	const slack Time = 1 // each room's duration is rounded to the nearest tick
+	var bounds []Time
+	if len(s.Podcast.Listeners) > 0 {
+		bounds = append(bounds, episode)
+	}
+	if len(s.Rooms) > 0 {
+		bounds = append(bounds, Minutes(totalWork/speeds)-Time(len(s.Rooms))*slack, Minutes(largest/fastest)-slack)
+	}
+	for _, dev := range r.Devices {
+		if dev.Share == ShareTurns {
+			k := Time(len(dev.Listeners))
+			bounds = append(bounds, k*episode+(k-1)*r.Handoff)
+		}
+	}
+	for _, b := range bounds {
+		if r.Makespan < b {
+			return fmt.Errorf("makespan %v is below the lower bound %v", r.Makespan, b)
+		}
+	}
+	// Per person: cleaning + listening + waiting + idle, less the minutes
+	// spent cleaning and listening at once, is the makespan.
+	for _, f := range r.People {
+		both := f.Cleaning + f.Listening + f.Waiting + f.Idle - r.Makespan
+		if both < 0 || both > min(f.Cleaning, f.Listening) {
+			return fmt.Errorf("%s's minutes do not add up: %+v, makespan %v", f.Name, f, r.Makespan)
+		}
+	}
+	// The state at any minute agrees with the timeline.
+	var st State
+	for _, t := range []Time{0, r.Makespan / 3, r.Makespan / 2, r.Makespan - 1, r.Makespan} {
+		r.At(t, &st)
+		for i, ps := range st.People {
+			if ps.Room >= 0 && st.Rooms[ps.Room].By != i {
+				return fmt.Errorf("at %v %s cleans room %d but the room says %d", t, s.People[i].Name, ps.Room, st.Rooms[ps.Room].By)
+			}
+			if ps.Device >= 0 && ps.WaitingFor >= 0 {
+				return fmt.Errorf("at %v %s both listens and waits", t, s.People[i].Name)
+			}
+		}
+	}
+	r.At(r.Makespan, &st)
+	for i, rm := range st.Rooms {
+		if rm.Left != 0 {
+			return fmt.Errorf("room %d not clean at the makespan", i)
+		}
+	}
+	return nil
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/golden.txt")
+
+// TestGoldenTimelines pins the exact bytes of many results. The WebAssembly
+// run of the tests (make test runs both) compares against the same file, so
+// a difference between platforms fails here.
+func TestGoldenTimelines(t *testing.T) {
+	var b strings.Builder
+	for _, p := range Presets {
+		fmt.Fprintf(&b, "%s %x\n", p.Name, sha256.Sum256(mustRun(t, p.Scenario).JSON()))
+	}
+	rng := rand.New(rand.NewPCG(7, 7))
+	for n := range 100 {
+		s := randomScenario(rng, n)
+		fmt.Fprintf(&b, "%s %x\n", s.Name, sha256.Sum256(mustRun(t, s).JSON()))
+	}
+	const file = "testdata/golden.txt"
+	if *update {
+		if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("%v (run go test ./sim -run Golden -update to create it)", err)
+	}
+	if got := b.String(); got != string(want) {
+		t.Errorf("timelines differ from %s:\n%s", file, diffLines(string(want), got))
+	}
+}
+
+func diffLines(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var out []string
+	for i := range max(len(w), len(g)) {
+		var a, b string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			b = g[i]
+		}
+		if a != b {
+			out = append(out, "-"+a, "+"+b)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func FuzzParse(f *testing.F) {
+	for _, p := range Presets {
+		f.Add(p.Scenario.JSON())
+	}
+	f.Add(TurnsAlternative().JSON())
+	f.Add([]byte(`{"name":"x","people":[{"name":"A","speed":0.1,"phone":true,"airpods":true}],"rooms":[],"podcast":{"minutes":600,"listeners":["A"]},"cleaners":[],"listen":"during","share":"turns","homeTheatre":false,"handoffMinutes":60}`))
+	f.Add([]byte(`{"people": null}`))
+	f.Add([]byte(`[]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, err := Parse(data)
+		if err != nil {
+			return
+		}
+		r, err := Simulate(s)
+		if err != nil {
+			t.Fatalf("a valid scenario failed to run: %v", err)
+		}
+		if err := checkProperties(&s, r); err != nil {
+			t.Fatal(err)
+		}
+		back, err := Parse(s.JSON())
+		if err != nil || string(back.JSON()) != string(s.JSON()) {
+			t.Fatalf("round trip failed: %v", err)
+		}
+	})
+}

@@ -1,0 +1,358 @@
+package sim
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"go.uber.org/goleak"
+)
+
+// Every test in the package ends with no goroutine of a run still alive.
+// Under WebAssembly the runtime parks one goroutine of its own to receive
+// JavaScript events; it is not ours.
+var leakOptions = []goleak.Option{goleak.IgnoreAnyFunction("runtime.handleEvent")}
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m, leakOptions...) }
+
+func mustRun(t *testing.T, s Scenario) *Result {
+	t.Helper()
+	r, err := Simulate(s)
+	if err != nil {
+		t.Fatalf("%s: %v", s.Name, err)
+	}
+	return r
+}
+
+func TestStories(t *testing.T) {
+	turns := TurnsAlternative()
+	tests := []struct {
+		scenario    Scenario
+		makespan    float64
+		speedup     float64
+		parallelism float64
+		overlap     float64
+		waiting     float64
+	}{
+		{preset(t, "sequential"), 105, 1, 0.571, 0, 0},
+		{preset(t, "concurrency-1"), 60, 1.75, 1, 0.75, 0},
+		{preset(t, "parallelism-1"), 75, 1.4, 0.8, 0, 0},
+		{preset(t, "parallelism-2"), 75, 1.4, 0.8, 0, 0},
+		{preset(t, "concurrency-2"), 75, 1.4, 0.8, 0, 0},
+		{preset(t, "best-of-both"), 45, 2.333, 1.333, 0.667, 0},
+		{turns, 120, 0.875, 0.5, 0, 45},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scenario.Name, func(t *testing.T) {
+			r := mustRun(t, tt.scenario)
+			got := []float64{r.Makespan.Min(), r.Speedup, r.Parallelism, r.Overlap, r.Waiting.Min()}
+			want := []float64{tt.makespan, tt.speedup, tt.parallelism, tt.overlap, tt.waiting}
+			names := []string{"makespan", "speedup", "parallelism", "overlap", "waiting"}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Errorf("%s = %v, want %v", names[i], got[i], want[i])
+				}
+			}
+		})
+	}
+}
+
+func preset(t *testing.T, name string) Scenario {
+	t.Helper()
+	p, ok := PresetByName(name)
+	if !ok {
+		t.Fatalf("no preset %q", name)
+	}
+	return p.Scenario
+}
+
+// The timelines of the stories, spelled out: who cleans which room when, and
+// who listens through what.
+func TestStoryTimelines(t *testing.T) {
+	tests := map[string]string{
+		"sequential":    "You hands Kitchen 0-20|You hands Living room 20-35|You hands Bedroom 35-50|You hands Bathroom 50-60|You ears your phone 60-105",
+		"concurrency-1": "You hands Kitchen 0-20|You ears your phone 0-45|You hands Living room 20-35|You hands Bedroom 35-50|You hands Bathroom 50-60",
+		"parallelism-1": "You hands Kitchen 0-20|Friend hands Living room 0-15|Friend hands Bedroom 15-30|You hands Bathroom 20-30|You ears your phone 30-75",
+		"parallelism-2": "You hands Kitchen 0-20|Friend hands Living room 0-15|Friend hands Bedroom 15-30|You hands Bathroom 20-30|You ears your phone 30-75|Friend ears Friend's phone 30-75",
+		"concurrency-2": "You hands Kitchen 0-20|Friend hands Living room 0-15|Friend hands Bedroom 15-30|You hands Bathroom 20-30|You ears your phone 30-75|Friend ears your phone 30-75",
+		"best-of-both":  "You hands Kitchen 0-20|You ears home theatre 0-45|Friend hands Living room 0-15|Friend ears home theatre 0-45|Friend hands Bedroom 15-30|You hands Bathroom 20-30",
+	}
+	for name, want := range tests {
+		r := mustRun(t, preset(t, name))
+		if got := timeline(r); got != want {
+			t.Errorf("%s:\n got %s\nwant %s", name, got, want)
+		}
+	}
+}
+
+func timeline(r *Result) string {
+	var parts []string
+	for _, sp := range r.Spans {
+		what := sp.What
+		if sp.Lane == LaneEars {
+			what = sp.Device
+		}
+		parts = append(parts, sp.Who+" "+sp.Lane+" "+what+" "+sp.Start.String()+"-"+sp.End.String())
+	}
+	return strings.Join(parts, "|")
+}
+
+func TestTurnsWithHandoff(t *testing.T) {
+	s := TurnsAlternative()
+	s.HandoffMinutes = 2.5
+	r := mustRun(t, s)
+	if r.Makespan != Minutes(122.5) || r.Waiting != Minutes(47.5) {
+		t.Errorf("makespan %v waiting %v, want 122.5 and 47.5", r.Makespan, r.Waiting)
+	}
+	// Halfway through the handoff the phone is being passed from You to Friend.
+	var st State
+	r.At(Minutes(76), &st)
+	d := st.Devices[0]
+	if !d.HandingOver || d.From != 0 || d.To != 1 || d.Playing {
+		t.Errorf("at 76: %+v, want handing over from 0 to 1", d)
+	}
+	if st.People[1].WaitingFor != 0 {
+		t.Errorf("Friend should be waiting for the phone at 76")
+	}
+}
+
+// First come, first served: the earlier-ready listener gets the phone even
+// when they come later in people order.
+func TestTurnsFirstComeFirstServed(t *testing.T) {
+	s := TurnsAlternative()
+	s.Rooms = []Room{{Name: "Kitchen", Work: 20}}
+	s.Cleaners = []string{"You"} // the friend is ready at 0, You at 20
+	r := mustRun(t, s)
+	want := "You hands Kitchen 0-20|Friend ears your phone 0-45|You ears your phone 45-90"
+	if got := timeline(r); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	if r.Waits[0].Who != "You" || r.Waits[0].Start != Minutes(20) || r.Waits[0].End != Minutes(45) {
+		t.Errorf("wait %+v, want You 20-45", r.Waits[0])
+	}
+}
+
+// A together stream waits for its last listener; the early one waits.
+func TestTogetherWaitsForEveryone(t *testing.T) {
+	p := preset(t, "concurrency-2")
+	p.Cleaners = []string{"You"}
+	r := mustRun(t, p)
+	if r.Makespan != Minutes(105) || r.Waiting != Minutes(60) {
+		t.Errorf("makespan %v waiting %v, want 105 and 60", r.Makespan, r.Waiting)
+	}
+	var st State
+	r.At(Minutes(10), &st)
+	if st.People[1].WaitingFor != 0 || st.People[0].Room != 0 {
+		t.Errorf("at 10 the friend waits for the phone while You clean the kitchen: %+v", st.People)
+	}
+}
+
+// Rule 1's tie-break: free at the same instant, the one earlier in people
+// goes first, whoever finished their last room first in goroutine order.
+func TestCleanersTieBreakByPeopleOrder(t *testing.T) {
+	s := preset(t, "parallelism-1")
+	s.People[0].Speed, s.People[1].Speed = 1, 2
+	s.Rooms = []Room{{Name: "A", Work: 10}, {Name: "B", Work: 20}, {Name: "C", Work: 1}, {Name: "D", Work: 1}}
+	// You: A 0-10. Friend: B 0-10. Both free at 10: You takes C, Friend D.
+	r := mustRun(t, s)
+	want := "You hands A 0-10|Friend hands B 0-10|You hands C 10-11|Friend hands D 10-10.5|You ears your phone 11-56"
+	if got := timeline(r); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+func TestStateAt(t *testing.T) {
+	r := mustRun(t, preset(t, "best-of-both"))
+	var st State
+	r.At(Minutes(10), &st)
+	if st.People[0].Room != 0 || st.People[1].Room != 1 {
+		t.Errorf("at 10: rooms %d %d, want 0 and 1", st.People[0].Room, st.People[1].Room)
+	}
+	if got := st.Rooms[0].Left; got != 0.5 {
+		t.Errorf("kitchen left at 10 = %v, want 0.5", got)
+	}
+	if st.People[0].Device != 0 || st.People[0].Episode != Minutes(10) || !st.Devices[0].Playing || st.Devices[0].Listeners != 3 {
+		t.Errorf("at 10 both hear the home theatre 10 minutes in: %+v %+v", st.People[0], st.Devices[0])
+	}
+	r.At(Minutes(30), &st)
+	for i, room := range st.Rooms {
+		if room.Left != 0 {
+			t.Errorf("room %d not clean at 30", i)
+		}
+	}
+	if st.People[0].Cleaning || st.People[0].RoomsDone != 2 {
+		t.Errorf("at 30 You are done cleaning with 2 rooms: %+v", st.People[0])
+	}
+	r.At(Minutes(45), &st)
+	if !st.Done || st.Devices[0].Playing || !st.People[1].Heard {
+		t.Errorf("at 45 everything is over: %+v", st)
+	}
+	// Backward works as well as forward.
+	r.At(0, &st)
+	if st.Rooms[3].Left != 1 || st.Rooms[3].By != -1 || st.Done {
+		t.Errorf("at 0 the bathroom is untouched: %+v", st.Rooms[3])
+	}
+}
+
+func TestStateAtAllocatesNothing(t *testing.T) {
+	r := mustRun(t, preset(t, "concurrency-2"))
+	var st State
+	r.At(0, &st)
+	allocs := testing.AllocsPerRun(100, func() { r.At(Minutes(33), &st) })
+	if allocs != 0 {
+		t.Errorf("At allocates %v times per call", allocs)
+	}
+}
+
+func TestAbandonedRunLeavesNoGoroutine(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	s := preset(t, "best-of-both")
+	for i := range 40 {
+		s.Rooms = append(s.Rooms, Room{Name: "Extra " + string(rune('A'+i)), Work: 1})
+	}
+	if _, err := SimulateContext(ctx, s); err != context.Canceled {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	// An engine closed midway, with processes passive and waiting.
+	e := NewEngine()
+	deferred := 0
+	for i := range 5 {
+		e.Go("p", i, func(p *Proc) {
+			defer func() { deferred++ }()
+			p.Wait(Time(i + 1))
+			p.Passivate()
+		})
+	}
+	for range 7 {
+		e.Step()
+	}
+	e.Close()
+	if deferred != 5 {
+		t.Errorf("%d of 5 processes ran their deferred calls", deferred)
+	}
+	goleak.VerifyNone(t, leakOptions...)
+}
+
+func TestProcessPanicReachesCaller(t *testing.T) {
+	e := NewEngine()
+	e.Go("bad", 0, func(p *Proc) { panic("boom") })
+	defer func() {
+		if r := recover(); r != "boom" {
+			t.Errorf("recovered %v, want boom", r)
+		}
+		e.Close()
+	}()
+	e.Run()
+}
+
+func TestParseErrors(t *testing.T) {
+	base := string(preset(t, "concurrency-2").JSON())
+	tests := []struct {
+		name, from, to, want string
+	}{
+		{"unknown field", `"share"`, `"shaer": "x", "share"`, `unknown field "shaer"`},
+		{"missing field", `"handoffMinutes": 0`, `"x2": 0`, `handoffMinutes: missing`},
+		{"wrong type", `"handoffMinutes": 0`, `"handoffMinutes": "0"`, "handoffMinutes: must be a number"},
+		{"bad listen", `"listen": "after"`, `"listen": "later"`, `listen: must be "after" or "during"`},
+		{"bad share", `"share": "together"`, `"share": "both"`, `share: must be "turns" or "together"`},
+		{"speed too low", `"speed": 1,`, `"speed": 0.05,`, "people[0].speed: must be at least 0.1"},
+		{"work zero", `"work": 20`, `"work": 0`, "rooms[0].work: must be over 0"},
+		{"work too big", `"work": 20`, `"work": 601`, "rooms[0].work: must be over 0 and at most 600"},
+		{"episode", `"minutes": 45`, `"minutes": -1`, "podcast.minutes"},
+		{"handoff", `"handoffMinutes": 0`, `"handoffMinutes": 61`, "handoffMinutes: must be at least 0 and at most 60"},
+		{"duplicate person", `"name": "Friend"`, `"name": "You"`, `people[1].name: "You" is used twice`},
+		{"long name", `"name": "Friend"`, `"name": "Friendly neighbour from no 9"`, "people[1].name: must be 1 to 24 characters"},
+		{"empty name", `"name": "Friend"`, `"name": ""`, "people[1].name: must be 1 to 24"},
+		{"unknown listener", `"listeners": [
+      "You",`, `"listeners": [
+      "Yuo",`, `podcast.listeners[0]: "Yuo" is not one of the people`},
+		{"unknown cleaner", `"cleaners": [
+    "You",`, `"cleaners": [
+    "Nobody",`, `cleaners[0]: "Nobody" is not one of the people`},
+		{"during without airpods", `"listen": "after"`, `"listen": "during"`, `listen: "You" cannot listen during the cleaning`},
+		{"no phone at all", `"phone": true`, `"phone": false`, `podcast.listeners: "You" has nothing to listen with`},
+		{"trailing data", `"handoffMinutes": 0
+}`, `"handoffMinutes": 0
+} {}`, "invalid character '{' after top-level value"},
+		{"null", `"rooms": [`, `"rooms": null, "x": [`, "rooms: must not be null"},
+		{"not an object", base, `[1, 2]`, "must be a JSON object"},
+		{"syntax", base, `{"name": `, "scenario: "},
+		{"empty", base, ``, "scenario: "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if !strings.Contains(base, tt.from) {
+				t.Fatalf("test is stale: %q is not in the base JSON", tt.from)
+			}
+			_, err := Parse([]byte(strings.Replace(base, tt.from, tt.to, 1)))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestMissingFieldsAreNamed(t *testing.T) {
+	var doc map[string]any
+	if err := json.Unmarshal(preset(t, "parallelism-2").JSON(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range scenarioFields {
+		m := clone(t, doc)
+		delete(m, f)
+		assertErr(t, m, f+": missing")
+	}
+	for _, f := range personFields {
+		m := clone(t, doc)
+		delete(m["people"].([]any)[1].(map[string]any), f)
+		assertErr(t, m, "people[1]."+f+": missing")
+	}
+	for _, f := range roomFields {
+		m := clone(t, doc)
+		delete(m["rooms"].([]any)[2].(map[string]any), f)
+		assertErr(t, m, "rooms[2]."+f+": missing")
+	}
+	for _, f := range podcastFields {
+		m := clone(t, doc)
+		delete(m["podcast"].(map[string]any), f)
+		assertErr(t, m, "podcast."+f+": missing")
+	}
+	m := clone(t, doc)
+	m["people"] = []any{}
+	assertErr(t, m, "people: needs 1 to 8 people, has 0")
+}
+
+func clone(t *testing.T, m map[string]any) map[string]any {
+	b, _ := json.Marshal(m)
+	var out map[string]any
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func assertErr(t *testing.T, doc map[string]any, want string) {
+	t.Helper()
+	b, _ := json.Marshal(doc)
+	_, err := Parse(b)
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("err = %v, want %q", err, want)
+	}
+}
+
+func TestPresetsRoundTrip(t *testing.T) {
+	for _, p := range Presets {
+		s, err := Parse(p.Scenario.JSON())
+		if err != nil {
+			t.Fatalf("%s: %v", p.Name, err)
+		}
+		if string(s.JSON()) != string(p.Scenario.JSON()) {
+			t.Errorf("%s changed on a round trip", p.Name)
+		}
+		if l, err := Load([]byte(p.Name)); err != nil || l.Name != p.Name {
+			t.Errorf("Load(%q) = %v, %v", p.Name, l.Name, err)
+		}
+	}
+}
