@@ -1,0 +1,395 @@
+// Package game is everything Chores draws and plays: the house in cutaway
+// with its people, the timeline, the controls and the podcast. It reads the
+// model's results (package sim) and never decides anything the model decides.
+package game
+
+import (
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"math"
+	"os"
+	"sync"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"chores/assets"
+	"chores/sim"
+	"chores/sound"
+)
+
+// Options are what the command line or the page's URL asked for.
+type Options struct {
+	Scenario sim.Scenario
+	Speed    float64
+	Mute     bool     // no audio context at all
+	Start    sim.Time // the minute to start at
+	Autoplay bool
+	UI       string // UIFull, UIMinimal or UINone
+	Loop     bool   // start again after the end (embeds)
+	View     string // ViewHouse or ViewCode
+	Notices  []string
+}
+
+// Game is the Ebitengine game.
+type Game struct {
+	opts     Options
+	player   *Player
+	input    input
+	intents  []Intent
+	external chan Intent // intents from JavaScript, read in Update
+	faces    faces
+	hud      *hud
+	scene    scene
+	timeline timeline
+	layout   *layout
+	// the layout depends on the stories (tabs) and the current one (rows)
+	layoutStories int
+	layoutStory   *story
+	w, h          int
+	u             float64
+
+	pod       *sound.Podcast
+	episode   chan assets.EpisodeResult
+	audioOn   bool // an audio context was asked for
+	voices    []sound.Voice
+	caption   string
+	notices   []notice
+	frames    int
+	visible   bool
+	hidden    int // frames skipped while out of view
+	lastError string
+
+	shot     string // -screenshot: write this file and stop
+	shotDone error
+
+	mu       sync.Mutex
+	snapshot Snapshot
+	platform platform
+}
+
+type notice struct {
+	text  string
+	until int // tick
+}
+
+// platform is what differs between the browser and the desktop.
+type platform interface {
+	notice(text string)
+	changed(s Snapshot)
+	visible() bool
+	publish(g *Game) // install the JavaScript API (browser only)
+}
+
+// New builds the game.
+func New(opts Options) (*Game, error) {
+	if opts.Speed == 0 {
+		opts.Speed = 1
+	}
+	if opts.UI == "" {
+		opts.UI = UIFull
+	}
+	p, err := NewPlayer(opts.Scenario, opts.Speed)
+	if err != nil {
+		return nil, err
+	}
+	p.Loop = opts.Loop
+	p.Apply(Intent{Kind: Seek, Value: opts.Start.Min()})
+	p.Playing = opts.Autoplay
+	p.Muted = opts.Mute
+	g := &Game{
+		opts:     opts,
+		player:   p,
+		external: make(chan Intent, 64),
+		visible:  true,
+		pod:      sound.New(),
+		episode:  make(chan assets.EpisodeResult, 1),
+		platform: newPlatform(),
+	}
+	g.input.dragID = -1
+	g.hud = newHUD(&g.faces)
+	for _, n := range opts.Notices {
+		g.say(n)
+	}
+	assets.LoadEpisode(g.episode)
+	if !opts.Mute {
+		g.enableAudio()
+	}
+	g.platform.publish(g)
+	g.publishState(true)
+	return g, nil
+}
+
+// enableAudio opens the audio context once; without a device the game
+// carries on silent and says so once.
+func (g *Game) enableAudio() {
+	if g.audioOn {
+		return
+	}
+	g.audioOn = true
+	if err := g.pod.Enable(); err != nil {
+		g.say(err.Error())
+	}
+}
+
+func (g *Game) say(text string) {
+	g.notices = append(g.notices, notice{text: text, until: g.player.Ticks + 6*TicksPerSecond})
+	g.platform.notice(text)
+}
+
+// Send queues an intent from outside the frame loop (JavaScript). It never
+// blocks; when the queue is full the intent is dropped with a notice.
+func (g *Game) Send(in Intent) {
+	select {
+	case g.external <- in:
+	default:
+		g.mu.Lock()
+		g.lastError = "too many commands at once; some were dropped"
+		g.mu.Unlock()
+	}
+}
+
+// Update reads input, applies intents, and advances the playhead.
+func (g *Game) Update() error {
+	if g.shotDone != nil {
+		return g.shotDone
+	}
+	g.visible = g.platform.visible()
+	p := g.player
+	g.ensureLayout()
+
+	g.intents = g.input.read(g.layout, &g.timeline, p.Help, g.intents[:0])
+	for {
+		select {
+		case in := <-g.external:
+			g.intents = append(g.intents, in)
+			continue
+		default:
+		}
+		break
+	}
+	wasMuted := p.Muted
+	for _, in := range g.intents {
+		p.Apply(in)
+	}
+	for _, m := range p.Messages {
+		g.say(m)
+	}
+	p.Messages = p.Messages[:0]
+	if wasMuted && !p.Muted {
+		g.enableAudio() // unmuting is the moment a context is first needed
+	}
+	if g.visible {
+		p.Tick()
+	}
+	select {
+	case r := <-g.episode:
+		err := r.Err
+		if err == nil {
+			err = g.pod.Load(r.Data)
+		}
+		if err != nil {
+			g.say("The podcast could not be loaded (" + err.Error() + "); playing on without sound.")
+		}
+	default:
+	}
+	g.updateAudio()
+	g.publishState(false)
+	return nil
+}
+
+// updateAudio tells the podcast player what the model says is audible: one
+// voice per device playing, panned apart when there are several.
+func (g *Game) updateAudio() {
+	p := g.player
+	st := p.Story()
+	episode := st.Result.Episode.Min()
+	g.voices = g.voices[:0]
+	g.caption = ""
+	playing := 0
+	for _, d := range p.State.Devices {
+		if d.Playing {
+			playing++
+		}
+	}
+	k := 0
+	for _, d := range p.State.Devices {
+		if !d.Playing || episode <= 0 {
+			continue
+		}
+		pan := 0.0
+		if playing > 1 {
+			pan = -0.8 + 1.6*float64(k)/float64(playing-1)
+		}
+		k++
+		pos := d.Episode.Min() / episode * assets.EpisodeSeconds
+		rate := 0.0
+		if p.Playing {
+			rate = p.Speed * MinutesPerSecond * assets.EpisodeSeconds / episode
+		}
+		g.voices = append(g.voices, sound.Voice{Playing: p.Playing, Position: pos, Rate: max(rate, sound.MinRate), Pan: pan})
+		if g.caption == "" {
+			g.caption = assets.CaptionAt(pos)
+		}
+	}
+	if g.audioOn {
+		_ = g.pod.SetMuted(p.Muted) // errors were reported by Enable
+	}
+	g.pod.SetVoices(g.voices)
+}
+
+func (g *Game) ensureLayout() {
+	if g.w == 0 {
+		g.w, g.h, g.u = 1280, 800, 1
+	}
+	if g.layout == nil || g.layout.w != g.w || g.layout.h != g.h || g.layout.u != g.u || len(g.layout.buttons) == 0 && g.opts.UI != UINone || g.layoutStories != len(g.player.Stories) || g.layoutStory != g.player.Story() {
+		g.layout = newLayout(g.w, g.h, g.u, g.opts.UI, g.player)
+		g.layoutStories, g.layoutStory = len(g.player.Stories), g.player.Story()
+	}
+	for i := range g.layout.buttons {
+		g.layout.buttons[i].pressed = g.input.pressedButton(g.layout.buttons[i])
+	}
+}
+
+// Draw draws the frame. Out of view (an embed scrolled away, a hidden tab) it
+// draws nothing at all: the screen keeps its last picture.
+func (g *Game) Draw(screen *ebiten.Image) {
+	if !g.visible {
+		g.hidden++
+		return
+	}
+	g.frames++
+	g.ensureLayout()
+	g.drawAll(screen)
+	if g.shot != "" && g.shotDone == nil && g.frames >= 3 {
+		g.shotDone = g.writeShot(screen)
+	}
+}
+
+func (g *Game) drawAll(screen *ebiten.Image) {
+	l := g.layout
+	p := g.player
+	screen.Fill(colBackground)
+	g.scene.prepare(p.Story(), l.scene, g.u, &g.faces)
+	g.scene.draw(screen, p)
+	g.drawCaption(screen)
+	if !l.timeline.Empty() {
+		g.timeline.prepare(p.Story(), l.timeline, g.u, &g.faces)
+		g.timeline.draw(screen, p.Minute, g.input.dragging)
+	}
+	switch l.ui {
+	case UIFull:
+		g.hud.drawTabs(screen, l, p)
+		g.hud.drawCaption(screen, l, p)
+		g.hud.drawFigures(screen, l, p, p.Stories[0].Result.Makespan)
+		g.hud.drawControls(screen, l, p, p.Muted)
+	case UIMinimal:
+		g.hud.drawControls(screen, l, p, p.Muted)
+	}
+	// Notices: the latest one still due.
+	for i := len(g.notices) - 1; i >= 0; i-- {
+		if g.notices[i].until > p.Ticks {
+			g.hud.drawNotice(screen, l, g.notices[i].text)
+			break
+		}
+	}
+	if p.Help {
+		g.hud.drawHelp(screen, l)
+	}
+}
+
+// drawCaption shows the words being said, under the house, while someone
+// listens (also when muted: captions are for reading).
+func (g *Game) drawCaption(dst *ebiten.Image) {
+	if g.caption == "" {
+		return
+	}
+	l := g.layout
+	face := g.faces.get(float64(l.px(13)), false)
+	lines := wrap(g.caption, face, float64(l.scene.Dx())*0.8)
+	lineH := l.px(18)
+	h := lineH*len(lines) + l.px(8)
+	r := image.Rect(l.scene.Min.X+l.scene.Dx()/10, l.scene.Max.Y-h-l.px(4), l.scene.Max.X-l.scene.Dx()/10, l.scene.Max.Y-l.px(4))
+	fillRound(dst, r, float32(l.px(6)), color.RGBA{0x10, 0x10, 0x1c, 0xd0})
+	for i, line := range lines {
+		lr := image.Rect(r.Min.X, r.Min.Y+l.px(4)+i*lineH, r.Max.X, r.Min.Y+l.px(4)+(i+1)*lineH)
+		drawTextAligned(dst, line, face, lr, 1, colText)
+	}
+}
+
+// LayoutF draws with every device pixel: the logical screen is the window's
+// size times the device scale factor, and the interface is sized in CSS
+// pixels (u) on top of that.
+func (g *Game) LayoutF(w, h float64) (float64, float64) {
+	u := ebiten.Monitor().DeviceScaleFactor()
+	if u <= 0 || math.IsNaN(u) {
+		u = 1
+	}
+	sw, sh := math.Ceil(w*u), math.Ceil(h*u)
+	g.w, g.h, g.u = int(sw), int(sh), u
+	return sw, sh
+}
+
+// Layout is required by ebiten.Game; LayoutF is used instead.
+func (g *Game) Layout(w, h int) (int, int) {
+	sw, sh := g.LayoutF(float64(w), float64(h))
+	return int(sw), int(sh)
+}
+
+func (g *Game) writeShot(screen *ebiten.Image) error {
+	b := screen.Bounds()
+	img := image.NewRGBA(b)
+	screen.ReadPixels(img.Pix)
+	f, err := os.Create(g.shot)
+	if err != nil {
+		return err
+	}
+	if err := png.Encode(f, img); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return ebiten.Termination
+}
+
+// Run opens the window and plays until it is closed.
+func Run(opts Options) error {
+	opts = platformOptions(opts)
+	g, err := New(opts)
+	if err != nil {
+		return err
+	}
+	return runGame(g)
+}
+
+// Screenshot renders the chosen minute of the scenario to a PNG and returns.
+// It needs a display (use xvfb-run on a headless machine).
+func Screenshot(opts Options, file string) error {
+	opts.Autoplay = false
+	opts.Mute = true
+	g, err := New(opts)
+	if err != nil {
+		return err
+	}
+	g.shot = file
+	return runGame(g)
+}
+
+func runGame(g *Game) error {
+	ebiten.SetWindowSize(1280, 800)
+	ebiten.SetWindowTitle("Chores: concurrency and parallelism at home")
+	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
+	ebiten.SetScreenClearedEveryFrame(false)
+	err := ebiten.RunGame(g)
+	if errors.Is(err, ebiten.Termination) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("the window could not run: %w", err)
+	}
+	return nil
+}

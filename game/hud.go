@@ -1,0 +1,279 @@
+package game
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"slices"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+
+	"chores/game/art"
+	"chores/sim"
+)
+
+// figures are the numbers of DESIGN.md as far as the playhead has got: they
+// fill in while the story plays and are final at its end.
+type figures struct {
+	minute      sim.Time
+	done        bool
+	makespan    sim.Time
+	speedup     float64 // against the sequential story
+	parallelism float64
+	overlap     float64
+	waiting     sim.Time
+}
+
+// figuresAt computes the figures over [0, t].
+func figuresAt(r *sim.Result, sequential sim.Time, t sim.Time) figures {
+	f := figures{minute: t, done: t >= r.Makespan, makespan: r.Makespan}
+	clip := func(a, b sim.Time) sim.Time { return max(0, min(b, t)-a) }
+	var cleaning sim.Time
+	for _, sp := range r.Spans {
+		if sp.Lane == sim.LaneHands && sp.Start < t {
+			cleaning += clip(sp.Start, sp.End)
+		}
+	}
+	for _, w := range r.Waits {
+		if w.Start < t {
+			f.waiting += clip(w.Start, w.End)
+		}
+	}
+	// Minutes when someone cleans and listens at once, up to t.
+	var both []span
+	for _, a := range r.Spans {
+		for _, b := range r.Spans {
+			if a.Lane == sim.LaneHands && b.Lane == sim.LaneEars && a.Person == b.Person {
+				if lo, hi := max(a.Start, b.Start), min(a.End, b.End, t); lo < hi {
+					both = append(both, span{lo, hi})
+				}
+			}
+		}
+	}
+	if t > 0 {
+		f.parallelism = cleaning.Min() / t.Min()
+		f.overlap = unionLength(both).Min() / t.Min()
+	}
+	if f.done && r.Makespan > 0 {
+		f.speedup = sequential.Min() / r.Makespan.Min()
+	}
+	return f
+}
+
+// hud draws everything around the house.
+type hud struct {
+	faces      *faces
+	icons      [art.NumIcons]*ebiten.Image
+	captionFor *story
+	captionW   int
+	lines      []string
+	figCache   figures
+	figStory   *story
+}
+
+func newHUD(f *faces) *hud {
+	h := &hud{faces: f}
+	for i := range h.icons {
+		h.icons[i] = ebiten.NewImageFromImage(art.HUDIcon(art.Icon(i)))
+	}
+	return h
+}
+
+func (h *hud) drawTabs(dst *ebiten.Image, l *layout, p *Player) {
+	face := h.faces.get(float64(l.px(13)), true)
+	for _, b := range l.buttons {
+		if b.kind != btnTab {
+			continue
+		}
+		bg, fg := colPanel, colTextDim
+		if b.story == p.Index {
+			bg, fg = colAccent, colBackground
+		} else if b.pressed {
+			bg = colPanelLight
+		}
+		fillRound(dst, b.r, float32(l.px(6)), bg)
+		label := b.label
+		if b.story >= len(sim.Presets) {
+			label = "your house"
+		}
+		drawTextAligned(dst, fmt.Sprintf("%d %s", b.story+1, label), face, b.r, text.AlignCenter, fg)
+	}
+}
+
+func (h *hud) drawCaption(dst *ebiten.Image, l *layout, p *Player) {
+	st := p.Story()
+	title := h.faces.get(float64(l.px(15)), true)
+	body := h.faces.get(float64(l.px(13)), false)
+	r := l.caption
+	drawText(dst, st.Title, title, float64(r.Min.X), float64(r.Min.Y+l.px(4)), colAccent)
+	x := float64(r.Min.X) + text.Advance(st.Title, title) + float64(l.px(12))
+	if h.captionFor != st || h.captionW != r.Dx() {
+		h.captionFor, h.captionW = st, r.Dx()
+		h.lines = wrap(st.Caption, body, float64(r.Max.X)-x)
+	}
+	for i, line := range h.lines {
+		if i >= 2 {
+			break
+		}
+		drawText(dst, line, body, x, float64(r.Min.Y+l.px(6)+i*l.px(17)), colText)
+	}
+}
+
+func (h *hud) drawFigures(dst *ebiten.Image, l *layout, p *Player, sequential sim.Time) {
+	r := l.figures
+	if r.Empty() {
+		return
+	}
+	fillRound(dst, r, float32(l.px(8)), colPanel)
+	st := p.Story()
+	if h.figStory != st || h.figCache.minute != p.Minute {
+		h.figCache, h.figStory = figuresAt(st.Result, sequential, p.Minute), st
+	}
+	f := h.figCache
+	label := h.faces.get(float64(l.px(12)), false)
+	value := h.faces.get(float64(l.px(20)), true)
+	y := r.Min.Y + l.px(10)
+	item := func(name, v, note string, clr color.Color) {
+		drawText(dst, name, label, float64(r.Min.X+l.px(12)), float64(y), colTextDim)
+		y += l.px(15)
+		drawText(dst, v, value, float64(r.Min.X+l.px(12)), float64(y), clr)
+		if note != "" {
+			drawText(dst, note, label, float64(r.Min.X+l.px(12))+text.Advance(v, value)+float64(l.px(6)), float64(y+l.px(7)), colTextDim)
+		}
+		y += l.px(30)
+	}
+	if f.done {
+		item("makespan", f.makespan.String()+" min", "", colAccent)
+		item("speedup vs sequential", fmt.Sprintf("%.2fx", f.speedup), "", colAccent)
+	} else {
+		item("makespan", "…", "so far "+p.Minute.String()+" min", colText)
+		item("speedup vs sequential", "…", "at the end", colText)
+	}
+	item("parallelism", fmt.Sprintf("%.2f", f.parallelism), "hands busy at once", colText)
+	item("overlap", fmt.Sprintf("%.2f", f.overlap), "cleaning while listening", colText)
+	item("waiting", f.waiting.String()+" min", "ready but blocked", colText)
+}
+
+func (h *hud) drawControls(dst *ebiten.Image, l *layout, p *Player, muted bool) {
+	if l.ui == UINone {
+		return
+	}
+	fillRect(dst, l.controls, colPanel)
+	for _, b := range l.buttons {
+		if b.kind == btnTab {
+			continue
+		}
+		bg := colPanelLight
+		if b.pressed {
+			bg = colAccent
+		}
+		fillRound(dst, b.r, float32(l.px(6)), bg)
+		var icon art.Icon
+		switch b.kind {
+		case btnPlay:
+			icon = art.IconPlay
+			if p.Playing {
+				icon = art.IconPause
+			}
+		case btnStepBack:
+			icon = art.IconStepBack
+		case btnStepForward:
+			icon = art.IconStepForward
+		case btnRestart:
+			icon = art.IconRestart
+		case btnFaster:
+			icon = art.IconSpeed
+		case btnSlower:
+			h.drawMinus(dst, b.r, l)
+			continue
+		case btnMute:
+			icon = art.IconUnmute
+			if muted {
+				icon = art.IconMute
+			}
+		case btnHelp:
+			icon = art.IconHelp
+		}
+		h.drawIcon(dst, icon, b.r)
+	}
+	if l.ui != UIFull {
+		return
+	}
+	face := h.faces.get(float64(l.px(14)), true)
+	drawTextAligned(dst, fmt.Sprintf("%gx", p.Speed), face, l.speedLabel(), text.AlignCenter, colText)
+	drawTextAligned(dst, clockText(p), face, l.clockRect(), text.AlignStart, colText)
+}
+
+// drawIcon scales a 12px icon by a whole factor to fit r, centred.
+func (h *hud) drawIcon(dst *ebiten.Image, icon art.Icon, r image.Rectangle) {
+	img := h.icons[icon]
+	k := max(1, (min(r.Dx(), r.Dy())*6/10)/art.IconSize)
+	op := &ebiten.DrawImageOptions{}
+	op.GeoM.Scale(float64(k), float64(k))
+	op.GeoM.Translate(float64(r.Min.X+(r.Dx()-k*art.IconSize)/2), float64(r.Min.Y+(r.Dy()-k*art.IconSize)/2))
+	op.ColorScale.ScaleWithColor(colText)
+	dst.DrawImage(img, op)
+}
+
+func (h *hud) drawMinus(dst *ebiten.Image, r image.Rectangle, l *layout) {
+	w, t := float32(r.Dx())*0.45, float32(l.px(3))
+	cx, cy := float32(r.Min.X+r.Max.X)/2, float32(r.Min.Y+r.Max.Y)/2
+	vector.FillRect(dst, cx-w/2, cy-t/2, w, t, colText, false)
+}
+
+var helpLines = []string{
+	"Space            play / pause",
+	"← →              step one minute back / ahead",
+	"1 – 6            pick a story",
+	"+ −              faster / slower (0.5x to 8x)",
+	"R                restart the story",
+	"M                sound on / off",
+	"?                this help",
+	"",
+	"Drag the timeline to go to any minute.",
+	"Hands: cleaning, coloured by room. Ears: the podcast.",
+	"Striped bars: someone ready but waiting.",
+}
+
+func (h *hud) drawHelp(dst *ebiten.Image, l *layout) {
+	fillRect(dst, image.Rect(0, 0, l.w, l.h), color.RGBA{0, 0, 0, 0xa0})
+	face := h.faces.get(float64(l.px(14)), false)
+	lineH := l.px(22)
+	w, hh := l.px(430), lineH*(len(helpLines)+3)
+	r := image.Rect((l.w-w)/2, (l.h-hh)/2, (l.w+w)/2, (l.h+hh)/2)
+	fillRound(dst, r, float32(l.px(10)), colPanel)
+	drawText(dst, "Keys and controls", h.faces.get(float64(l.px(16)), true), float64(r.Min.X+l.px(20)), float64(r.Min.Y+l.px(16)), colAccent)
+	for i, line := range helpLines {
+		drawText(dst, line, face, float64(r.Min.X+l.px(20)), float64(r.Min.Y+l.px(16)+(i+2)*lineH), colText)
+	}
+}
+
+// drawNotice shows a message at the top of the screen.
+func (h *hud) drawNotice(dst *ebiten.Image, l *layout, msg string) {
+	face := h.faces.get(float64(l.px(13)), false)
+	w := int(text.Advance(msg, face)) + l.px(24)
+	r := image.Rect((l.w-w)/2, l.px(40), (l.w+w)/2, l.px(66))
+	fillRound(dst, r, float32(l.px(6)), color.RGBA{0x6b, 0x2a, 0x3a, 0xf0})
+	drawTextAligned(dst, msg, face, r, text.AlignCenter, colText)
+}
+
+type span struct{ from, to sim.Time }
+
+// unionLength is the length of the union of spans.
+func unionLength(spans []span) sim.Time {
+	slices.SortFunc(spans, func(a, b span) int { return int(a.from - b.from) })
+	var total, end sim.Time
+	for i, s := range spans {
+		switch {
+		case i == 0 || s.from >= end:
+			total += s.to - s.from
+			end = s.to
+		case s.to > end:
+			total += s.to - end
+			end = s.to
+		}
+	}
+	return total
+}

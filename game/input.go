@@ -1,0 +1,129 @@
+package game
+
+import (
+	"image"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/inpututil"
+)
+
+// input turns keys, mouse and touches into intents, once per frame. The
+// player never looks at raw input (STYLE.md: input becomes intent).
+type input struct {
+	dragging bool
+	dragID   ebiten.TouchID // the touch dragging the playhead, or -1 for the mouse
+	pressed  image.Point    // where the current press began, for button feedback
+	down     bool
+	touches  []ebiten.TouchID
+	chars    []rune
+	gestured bool // a real user gesture happened (unlocks audio in browsers)
+}
+
+// keyIntents maps keys to intents. Digits pick stories.
+var keyIntents = map[ebiten.Key]Intent{
+	ebiten.KeySpace:          {Kind: TogglePlay},
+	ebiten.KeyK:              {Kind: TogglePlay},
+	ebiten.KeyArrowRight:     {Kind: StepForward},
+	ebiten.KeyArrowLeft:      {Kind: StepBack},
+	ebiten.KeyEqual:          {Kind: Faster}, // "+" without shift on most layouts
+	ebiten.KeyNumpadAdd:      {Kind: Faster},
+	ebiten.KeyMinus:          {Kind: Slower},
+	ebiten.KeyNumpadSubtract: {Kind: Slower},
+	ebiten.KeyR:              {Kind: Restart},
+	ebiten.KeyM:              {Kind: ToggleMute},
+	ebiten.KeyH:              {Kind: ToggleHelp},
+	ebiten.KeyF1:             {Kind: ToggleHelp},
+	ebiten.KeyEscape:         {Kind: CloseOverlay},
+}
+
+// read appends this frame's intents. seek is how the timeline maps a screen
+// x to a minute; it is only called while dragging on the timeline.
+func (in *input) read(l *layout, tl *timeline, help bool, out []Intent) []Intent {
+	for key, intent := range keyIntents {
+		if inpututil.IsKeyJustPressed(key) || (isRepeatKey(key) && repeating(key)) {
+			out = append(out, intent)
+		}
+	}
+	for k := ebiten.Key1; k <= ebiten.Key9; k++ {
+		if inpututil.IsKeyJustPressed(k) {
+			out = append(out, Intent{Kind: Pick, Value: float64(k - ebiten.Key1)})
+		}
+	}
+	in.chars = ebiten.AppendInputChars(in.chars[:0])
+	for _, r := range in.chars {
+		if r == '?' {
+			out = append(out, Intent{Kind: ToggleHelp})
+		}
+		if r == '+' && !inpututil.IsKeyJustPressed(ebiten.KeyEqual) {
+			out = append(out, Intent{Kind: Faster})
+		}
+	}
+	for _, key := range inpututil.AppendJustReleasedKeys(nil) {
+		_ = key
+		in.gestured = true
+	}
+
+	// Mouse and touch share one path: a press, maybe a drag, a release.
+	if inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) {
+		out = in.press(ebiten.CursorPosition, -1, l, tl, help, out)
+	}
+	in.touches = inpututil.AppendJustPressedTouchIDs(in.touches[:0])
+	for _, id := range in.touches {
+		out = in.press(func() (int, int) { return ebiten.TouchPosition(id) }, id, l, tl, help, out)
+	}
+	if in.dragging {
+		var x int
+		var still bool
+		if in.dragID < 0 {
+			x, _ = ebiten.CursorPosition()
+			still = ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft)
+		} else {
+			x, _ = ebiten.TouchPosition(in.dragID)
+			still = !inpututil.IsTouchJustReleased(in.dragID)
+		}
+		if still {
+			out = append(out, Intent{Kind: Seek, Value: tl.minuteAt(x)})
+		} else {
+			in.dragging = false
+		}
+	}
+	if in.down && !ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft) && len(ebiten.AppendTouchIDs(nil)) == 0 {
+		in.down = false
+		in.gestured = true
+	}
+	return out
+}
+
+// press handles the start of a click or a touch.
+func (in *input) press(pos func() (int, int), id ebiten.TouchID, l *layout, tl *timeline, help bool, out []Intent) []Intent {
+	x, y := pos()
+	pt := image.Pt(x, y)
+	in.pressed, in.down = pt, true
+	if help {
+		return append(out, Intent{Kind: CloseOverlay})
+	}
+	if b, ok := l.hit(pt); ok {
+		return append(out, b.intent)
+	}
+	if !l.timeline.Empty() && pt.In(l.timeline) {
+		in.dragging, in.dragID = true, id
+		return append(out, Intent{Kind: Seek, Value: tl.minuteAt(x)})
+	}
+	if pt.In(l.scene) && l.ui != UIFull {
+		// In embeds the house itself is the play button.
+		return append(out, Intent{Kind: TogglePlay})
+	}
+	return out
+}
+
+// isRepeatKey says which keys repeat while held: stepping through time.
+func isRepeatKey(k ebiten.Key) bool { return k == ebiten.KeyArrowLeft || k == ebiten.KeyArrowRight }
+
+// repeating is true every few ticks while a key is held, after a delay.
+func repeating(k ebiten.Key) bool {
+	d := inpututil.KeyPressDuration(k)
+	return d > 20 && d%4 == 0
+}
+
+// pressedButton reports whether a button is held down now (for feedback).
+func (in *input) pressedButton(b button) bool { return in.down && in.pressed.In(b.r) }

@@ -1,0 +1,27 @@
+//go:build !js
+
+package game
+
+import (
+	"fmt"
+	"os"
+)
+
+// desktop is the platform of the native window: notices also go to stderr,
+// the window is always "in view", and there is no JavaScript API.
+type desktop struct{ said map[string]bool }
+
+func newPlatform() platform { return &desktop{said: map[string]bool{}} }
+
+func (d *desktop) notice(text string) {
+	if !d.said[text] {
+		d.said[text] = true
+		fmt.Fprintln(os.Stderr, "chores:", text)
+	}
+}
+
+func (*desktop) changed(Snapshot) {}
+func (*desktop) visible() bool    { return true }
+func (*desktop) publish(*Game)    {}
+
+func platformOptions(o Options) Options { return o }

@@ -1,0 +1,325 @@
+package game
+
+import (
+	"fmt"
+	"hash/fnv"
+	"math"
+
+	"chores/sim"
+)
+
+// Intent is one thing the user (or a page, through JavaScript) wants: input
+// of every kind becomes intents first, and only intents change the player.
+type Intent struct {
+	Kind     IntentKind
+	Value    float64       // minute for Seek, story index for Pick, speed for SetSpeed, 0/1 for SetMute
+	Story    *story        // for Load: the story to show, or
+	Scenario *sim.Scenario // for Load: a scenario to run and show
+	Err      error         // for Load: why the scenario could not be used
+}
+
+// IntentKind names the intents.
+type IntentKind int
+
+const (
+	Play IntentKind = iota + 1
+	Pause
+	TogglePlay
+	Seek         // to Value minutes
+	StepForward  // one step (stepMinutes) ahead, pausing
+	StepBack     // one step back, pausing
+	Pick         // story number Value
+	Load         // Story
+	SetSpeed     // to Value
+	Faster       // next speed up
+	Slower       // next speed down
+	Restart      // to minute 0 and play
+	SetMute      // Value 1 mutes, 0 unmutes
+	ToggleMute   //
+	ToggleHelp   //
+	CloseOverlay // Escape
+)
+
+// Speeds the +/- keys step through. Any speed from the first to the last can
+// be set directly (-speed, the URL, setSpeed).
+var speeds = []float64{0.5, 1, 2, 4, 8}
+
+const (
+	// MinutesPerSecond is how fast virtual time runs at 1x: the sequential
+	// story (105 minutes) plays in 35 seconds.
+	MinutesPerSecond = 3
+	// TicksPerSecond is Ebitengine's default update rate.
+	TicksPerSecond = 60
+	// stepMinutes is how far the arrow keys move the playhead.
+	stepMinutes = 1
+	// loopPause is how long a looping embed rests on the end, in ticks.
+	loopPause = 3 * TicksPerSecond
+)
+
+// story is a scenario with its run and what the playground says about it.
+type story struct {
+	Name    string
+	Title   string
+	Caption string
+	Result  *sim.Result
+	// Alternative is concurrency-2 taking turns, shown beside it.
+	Alternative *sim.Result
+	scenario    sim.Scenario
+	stays       [][]stay // per person: where they are when (see scene.go)
+}
+
+func newStory(s sim.Scenario, title, caption string) (*story, error) {
+	r, err := sim.Simulate(s)
+	if err != nil {
+		return nil, err
+	}
+	st := &story{Name: s.Name, Title: title, Caption: caption, Result: r, scenario: s}
+	if s.Name == "concurrency-2" && s.Share == sim.ShareTogether {
+		if alt, err := sim.Simulate(sim.TurnsAlternative()); err == nil {
+			st.Alternative = alt
+		}
+	}
+	st.stays = computeStays(r, len(s.People))
+	return st, nil
+}
+
+// presetStories runs the six presets once.
+func presetStories() []*story {
+	out := make([]*story, len(sim.Presets))
+	for i, p := range sim.Presets {
+		st, err := newStory(p.Scenario, p.Title, p.Caption)
+		if err != nil {
+			panic(fmt.Sprintf("preset %s: %v", p.Name, err)) // the presets are tested in sim
+		}
+		out[i] = st
+	}
+	return out
+}
+
+// storyFor returns the story for a scenario: the preset when it is one
+// unchanged, otherwise a custom story.
+func storyFor(s sim.Scenario) (*story, error) {
+	if p, ok := sim.PresetByName(s.Name); ok && string(p.Scenario.JSON()) == string(s.JSON()) {
+		return newStory(s, p.Title, p.Caption)
+	}
+	title := s.Name
+	if title == "" {
+		title = "Your own house"
+	}
+	return newStory(s, title, "A scenario of your own. Watch where hands and ears overlap, and who waits for what.")
+}
+
+// Player is the state of playback: which story, which minute, playing or
+// not, how fast, muted or not. It changes only through Apply and Tick, so it
+// can be tested, replayed and hashed without a window.
+type Player struct {
+	Stories []*story
+	Index   int // current story
+	Minute  sim.Time
+	Playing bool
+	Speed   float64
+	Muted   bool
+	Help    bool
+	Loop    bool // start again after a pause at the end (embeds)
+	Ticks   int  // ticks since start: drives idle animation
+	endWait int  // ticks spent resting on the end while looping
+
+	State    sim.State // the model at Minute, refreshed by Apply and Tick
+	Messages []string  // things to tell the user (bad input), drained by the game
+}
+
+// NewPlayer starts on the given scenario (a preset, or a custom one).
+func NewPlayer(s sim.Scenario, speed float64) (*Player, error) {
+	p := &Player{Stories: presetStories(), Speed: 1}
+	if err := p.setSpeed(speed); err != nil {
+		return nil, err
+	}
+	st, err := storyFor(s)
+	if err != nil {
+		return nil, err
+	}
+	p.Index = p.place(st)
+	p.refresh()
+	return p, nil
+}
+
+// place puts a story in the tabs (replacing a preset of the same name, or as
+// the custom tab) and returns its index.
+func (p *Player) place(st *story) int {
+	for i, old := range p.Stories {
+		if old.Name == st.Name && i < len(sim.Presets) && old.Caption == st.Caption {
+			return i
+		}
+	}
+	if len(p.Stories) > len(sim.Presets) {
+		p.Stories[len(sim.Presets)] = st
+	} else {
+		p.Stories = append(p.Stories, st)
+	}
+	return len(sim.Presets)
+}
+
+// Story is the current story.
+func (p *Player) Story() *story { return p.Stories[p.Index] }
+
+// Done reports whether the playhead is at the end.
+func (p *Player) Done() bool { return p.Minute >= p.Story().Result.Makespan }
+
+func (p *Player) refresh() { p.Story().Result.At(p.Minute, &p.State) }
+
+// Apply carries out one intent.
+func (p *Player) Apply(in Intent) {
+	end := p.Story().Result.Makespan
+	switch in.Kind {
+	case Play:
+		if p.Done() {
+			p.Minute = 0
+		}
+		p.Playing = true
+	case Pause:
+		p.Playing = false
+	case TogglePlay:
+		if p.Playing {
+			p.Apply(Intent{Kind: Pause})
+		} else {
+			p.Apply(Intent{Kind: Play})
+		}
+		return
+	case Seek:
+		if math.IsNaN(in.Value) || math.IsInf(in.Value, 0) {
+			p.say("seek: %v is not a minute", in.Value)
+			return
+		}
+		p.Minute = clampTime(sim.Minutes(in.Value), 0, end)
+	case StepForward, StepBack:
+		step := sim.Minutes(stepMinutes)
+		if in.Kind == StepBack {
+			step = -step
+		}
+		p.Playing = false
+		p.Minute = clampTime(p.Minute+step, 0, end)
+	case Pick:
+		i := int(in.Value)
+		if float64(i) != in.Value || i < 0 || i >= len(p.Stories) {
+			p.say("there is no story number %v", in.Value)
+			return
+		}
+		p.switchTo(i)
+	case Load:
+		if in.Err != nil {
+			p.say("%v", in.Err)
+			return
+		}
+		st := in.Story
+		if st == nil && in.Scenario != nil {
+			var err error
+			if st, err = storyFor(*in.Scenario); err != nil {
+				p.say("%v", err)
+				return
+			}
+		}
+		if st == nil {
+			return
+		}
+		p.switchTo(p.place(st))
+	case SetSpeed:
+		if err := p.setSpeed(in.Value); err != nil {
+			p.say("%v", err)
+		}
+	case Faster, Slower:
+		p.Speed = nextSpeed(p.Speed, in.Kind == Faster)
+	case Restart:
+		p.Minute = 0
+		p.Playing = true
+	case SetMute:
+		p.Muted = in.Value != 0
+	case ToggleMute:
+		p.Muted = !p.Muted
+	case ToggleHelp:
+		p.Help = !p.Help
+	case CloseOverlay:
+		p.Help = false
+	}
+	p.endWait = 0
+	p.refresh()
+}
+
+func (p *Player) switchTo(i int) {
+	p.Index = i
+	p.Minute = 0
+	p.Playing = true
+}
+
+func (p *Player) say(format string, args ...any) {
+	p.Messages = append(p.Messages, fmt.Sprintf(format, args...))
+}
+
+func (p *Player) setSpeed(x float64) error {
+	if math.IsNaN(x) || x < speeds[0] || x > speeds[len(speeds)-1] {
+		return fmt.Errorf("speed %v: must be from %v to %v", x, speeds[0], speeds[len(speeds)-1])
+	}
+	p.Speed = x
+	return nil
+}
+
+func nextSpeed(cur float64, up bool) float64 {
+	if up {
+		for _, s := range speeds {
+			if s > cur {
+				return s
+			}
+		}
+		return speeds[len(speeds)-1]
+	}
+	for i := len(speeds) - 1; i >= 0; i-- {
+		if speeds[i] < cur {
+			return speeds[i]
+		}
+	}
+	return speeds[0]
+}
+
+// MinutesPerTick is how far one tick moves the playhead at the current speed,
+// in whole ticks of virtual time so that playback is exact and repeatable.
+func (p *Player) MinutesPerTick() sim.Time {
+	return sim.Time(math.Round(p.Speed * MinutesPerSecond * sim.TicksPerMinute / TicksPerSecond))
+}
+
+// Tick advances one update: the playhead moves while playing and stops at the
+// end (or, when looping, rests there and starts again).
+func (p *Player) Tick() {
+	p.Ticks++
+	if p.Playing {
+		end := p.Story().Result.Makespan
+		p.Minute = min(p.Minute+p.MinutesPerTick(), end)
+		if p.Minute >= end {
+			p.Playing = false
+		}
+		p.refresh()
+		return
+	}
+	if p.Loop && p.Done() {
+		p.endWait++
+		if p.endWait >= loopPause {
+			p.endWait = 0
+			p.Minute = 0
+			p.Playing = true
+			p.refresh()
+		}
+	}
+}
+
+// Hash is a digest of everything the player decides, for replay tests.
+func (p *Player) Hash() uint64 {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%d|%s|%d|%t|%v|%t|%t|%d", p.Index, p.Story().Name, p.Minute, p.Playing, p.Speed, p.Muted, p.Help, p.Ticks)
+	for _, ps := range p.State.People {
+		fmt.Fprintf(h, "|%d,%d,%d", ps.Room, ps.Device, ps.WaitingFor)
+	}
+	for _, r := range p.State.Rooms {
+		fmt.Fprintf(h, "|%.4f", r.Left)
+	}
+	return h.Sum64()
+}
+
+func clampTime(t, lo, hi sim.Time) sim.Time { return max(lo, min(t, hi)) }

@@ -1,0 +1,91 @@
+package game
+
+import (
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// Snapshot is the game's state as the page sees it: window.chores.state()
+// and the messages an embed posts to its parent. Field names are the
+// JavaScript contract of DESIGN.md.
+type Snapshot struct {
+	Scenario string     `json:"scenario"`
+	Title    string     `json:"title"`
+	Minute   float64    `json:"minute"`
+	Playing  bool       `json:"playing"`
+	Speed    float64    `json:"speed"`
+	Done     bool       `json:"done"`
+	Makespan float64    `json:"makespan"`
+	Frames   int        `json:"frames"`
+	Hidden   int        `json:"hiddenFrames"` // frames not drawn while out of view
+	Visible  bool       `json:"visible"`
+	FPS      float64    `json:"fps"`
+	TPS      float64    `json:"tps"`
+	Error    string     `json:"error"`
+	Caption  string     `json:"caption"`
+	UI       string     `json:"ui"`
+	Audio    AudioState `json:"audio"`
+	Waiting  []string   `json:"waiting"`   // who waits right now
+	Hearing  []string   `json:"listening"` // who hears the podcast right now
+}
+
+// AudioState is the podcast player's state.
+type AudioState struct {
+	Ready    bool    `json:"ready"`
+	Playing  bool    `json:"playing"`
+	Muted    bool    `json:"muted"`
+	Position float64 `json:"position"` // seconds into the episode audio
+}
+
+// State returns the latest snapshot. It is safe to call from any goroutine.
+func (g *Game) State() Snapshot {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.snapshot
+}
+
+// publishState refreshes the snapshot and tells the page when something it
+// cares about changed (or once a second while playing).
+func (g *Game) publishState(force bool) {
+	p := g.player
+	st := p.Story()
+	ready, playing, muted, pos := g.pod.State()
+	s := Snapshot{
+		Scenario: st.Name,
+		Title:    st.Title,
+		Minute:   p.Minute.Min(),
+		Playing:  p.Playing,
+		Speed:    p.Speed,
+		Done:     p.Done(),
+		Makespan: st.Result.Makespan.Min(),
+		Frames:   g.frames,
+		Hidden:   g.hidden,
+		Visible:  g.visible,
+		FPS:      ebiten.ActualFPS(),
+		TPS:      ebiten.ActualTPS(),
+		Caption:  g.caption,
+		UI:       g.opts.UI,
+		Audio:    AudioState{Ready: ready && g.audioOn, Playing: playing && g.audioOn, Muted: p.Muted || muted || !g.audioOn, Position: pos},
+		Waiting:  []string{},
+		Hearing:  []string{},
+	}
+	for i, ps := range p.State.People {
+		name := st.scenario.People[i].Name
+		if ps.WaitingFor >= 0 {
+			s.Waiting = append(s.Waiting, name)
+		}
+		if ps.Device >= 0 {
+			s.Hearing = append(s.Hearing, name)
+		}
+	}
+	g.mu.Lock()
+	s.Error = g.lastError
+	old := g.snapshot
+	g.snapshot = s
+	g.mu.Unlock()
+	jumped := s.Minute < old.Minute || s.Minute-old.Minute > 10
+	if force || s.Scenario != old.Scenario || s.Playing != old.Playing || s.Speed != old.Speed ||
+		s.Done != old.Done || s.Audio.Muted != old.Audio.Muted || s.Error != old.Error || jumped ||
+		(s.Playing && p.Ticks%TicksPerSecond == 0) {
+		g.platform.changed(s)
+	}
+}

@@ -1,0 +1,262 @@
+package game
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+
+	"chores/sim"
+)
+
+// The timeline is a Gantt chart: a row for each person's hands and ears, one
+// for each device, waits marked, and a playhead that can be dragged. The bars
+// change only with the story or the size, so they are drawn once into an
+// offscreen image; a frame draws that image and the playhead.
+
+// row is one line of the chart.
+type row struct {
+	label string
+	bars  []bar
+}
+
+type bar struct {
+	from, to sim.Time
+	clr      color.RGBA
+	wait     bool // drawn hatched: someone ready but blocked
+}
+
+// timelineRows counts the rows a story needs (for the layout).
+func timelineRows(st *story) int { return len(buildRows(st)) }
+
+func buildRows(st *story) []row {
+	r := st.Result
+	var rows []row
+	for p, person := range st.scenario.People {
+		hands := row{label: person.Name + " · hands"}
+		ears := row{label: person.Name + " · ears"}
+		for _, sp := range r.Spans {
+			if sp.Person != p {
+				continue
+			}
+			if sp.Lane == sim.LaneHands {
+				hands.bars = append(hands.bars, bar{from: sp.Start, to: sp.End, clr: roomColor(sp.Room)})
+			} else {
+				ears.bars = append(ears.bars, bar{from: sp.Start, to: sp.End, clr: colListen})
+			}
+		}
+		for _, w := range r.Waits {
+			if w.Person == p {
+				ears.bars = append(ears.bars, bar{from: w.Start, to: w.End, clr: colWait, wait: true})
+			}
+		}
+		if len(hands.bars) > 0 {
+			rows = append(rows, hands)
+		}
+		if len(ears.bars) > 0 {
+			rows = append(rows, ears)
+		}
+	}
+	for d, dev := range r.Devices {
+		rw := row{label: dev.Name}
+		for _, sp := range r.Spans {
+			if sp.Dev == d {
+				rw.bars = append(rw.bars, bar{from: sp.Start, to: sp.End, clr: listenerColor(sp.Person)})
+			}
+		}
+		rows = append(rows, rw)
+	}
+	if alt := st.Alternative; alt != nil {
+		// The same story taking turns: each listener's ears, waits striped,
+		// so the waiting that sharing saves is there to see.
+		for p, person := range st.scenario.People {
+			rw := row{label: "if taking turns: " + person.Name}
+			for _, sp := range alt.Spans {
+				if sp.Person == p && sp.Lane == sim.LaneEars {
+					rw.bars = append(rw.bars, bar{from: sp.Start, to: sp.End, clr: listenerColor(p)})
+				}
+			}
+			for _, w := range alt.Waits {
+				if w.Person == p {
+					rw.bars = append(rw.bars, bar{from: w.Start, to: w.End, clr: colWait, wait: true})
+				}
+			}
+			if len(rw.bars) > 0 {
+				rows = append(rows, rw)
+			}
+		}
+	}
+	return rows
+}
+
+// listenerColor tells listeners apart on a device's row.
+func listenerColor(person int) color.RGBA {
+	c := []color.RGBA{colListen, {0xe0, 0x8c, 0xd8, 0xff}, {0x8c, 0x9c, 0xff, 0xff}, {0xc6, 0x6c, 0xe0, 0xff}}
+	return c[person%len(c)]
+}
+
+// timeline draws a story's chart and maps the pointer to minutes.
+type timeline struct {
+	st     *story
+	rect   image.Rectangle
+	u      float64
+	labels bool
+	rows   []row
+	end    sim.Time // the minute at the right edge
+	chart  image.Rectangle
+	cache  *ebiten.Image
+	faces  *faces
+}
+
+func (tl *timeline) px(css float64) int { return int(css*tl.u + 0.5) }
+
+// prepare rebuilds the cached chart when the story or the rectangle changed.
+func (tl *timeline) prepare(st *story, rect image.Rectangle, u float64, f *faces) {
+	if tl.st == st && tl.rect == rect && tl.u == u && tl.cache != nil {
+		return
+	}
+	tl.st, tl.rect, tl.u, tl.faces = st, rect, u, f
+	tl.rows = buildRows(st)
+	tl.end = st.Result.Makespan
+	if st.Alternative != nil {
+		tl.end = max(tl.end, st.Alternative.Makespan)
+	}
+	tl.end = max(tl.end, 1)
+	tl.labels = rect.Dy() >= tl.px(60)
+	labelW, axisH := 0, 0
+	if tl.labels {
+		labelW, axisH = min(tl.px(150), rect.Dx()/4), tl.px(18)
+	}
+	tl.chart = image.Rect(rect.Min.X+labelW, rect.Min.Y+axisH, rect.Max.X-tl.px(4), rect.Max.Y-tl.px(2))
+	if tl.cache != nil {
+		tl.cache.Deallocate()
+	}
+	if rect.Dx() <= 0 || rect.Dy() <= 0 {
+		tl.cache = nil
+		return
+	}
+	tl.cache = ebiten.NewImage(rect.Dx(), rect.Dy())
+	tl.drawStatic()
+}
+
+func (tl *timeline) x(t sim.Time) float32 {
+	return float32(tl.chart.Min.X) + float32(tl.chart.Dx())*float32(t)/float32(tl.end)
+}
+
+// minuteAt is the minute under x, clamped to the story.
+func (tl *timeline) minuteAt(x int) float64 {
+	if tl.chart.Dx() <= 0 {
+		return 0
+	}
+	m := float64(x-tl.chart.Min.X) / float64(tl.chart.Dx()) * tl.end.Min()
+	return max(0, min(m, tl.st.Result.Makespan.Min()))
+}
+
+func (tl *timeline) rowRect(i int) (y0, y1 float32) {
+	h := float32(tl.chart.Dy()) / float32(max(len(tl.rows), 1))
+	y0 = float32(tl.chart.Min.Y) + h*float32(i)
+	return y0, y0 + h
+}
+
+func (tl *timeline) drawStatic() {
+	dst := tl.cache
+	off := tl.rect.Min
+	local := func(r image.Rectangle) image.Rectangle { return r.Sub(off) }
+	fillRound(dst, local(tl.rect), float32(tl.px(6)), colPanel)
+	face := tl.faces.get(float64(tl.px(11)), false)
+	step := axisStep(tl.end)
+	for m := sim.Time(0); m <= tl.end; m += step {
+		x := tl.x(m) - float32(off.X)
+		vector.StrokeLine(dst, x, float32(tl.chart.Min.Y-off.Y), x, float32(tl.chart.Max.Y-off.Y), 1, colGrid, false)
+		if tl.labels {
+			align, lr := text.AlignCenter, image.Rect(int(x)-20, 0, int(x)+20, tl.chart.Min.Y-off.Y)
+			if int(x)+tl.px(12) > tl.rect.Dx() {
+				align, lr = text.AlignEnd, image.Rect(int(x)-40, 0, int(x), tl.chart.Min.Y-off.Y)
+			}
+			drawTextAligned(dst, m.String(), face, lr, align, colTextDim)
+		}
+	}
+	for i, rw := range tl.rows {
+		y0, y1 := tl.rowRect(i)
+		y0 -= float32(off.Y)
+		y1 -= float32(off.Y)
+		gap := max(1, (y1-y0)/6)
+		if tl.labels {
+			lr := image.Rect(tl.px(8), int(y0), tl.chart.Min.X-off.X-tl.px(6), int(y1))
+			drawTextAligned(dst, rw.label, face, lr, text.AlignStart, colText)
+		}
+		for _, b := range rw.bars {
+			x0, x1 := tl.x(b.from)-float32(off.X), tl.x(b.to)-float32(off.X)
+			w := max(x1-x0, 1)
+			if b.wait {
+				hatch(dst, x0, y0+gap, w, y1-y0-2*gap, b.clr)
+				continue
+			}
+			vector.FillRect(dst, x0, y0+gap, w, y1-y0-2*gap, b.clr, false)
+			// A thin dark edge keeps neighbouring bars of one row apart.
+			vector.FillRect(dst, x1-1, y0+gap, 1, y1-y0-2*gap, colPanel, false)
+		}
+	}
+}
+
+// hatch draws a striped bar: the mark for waiting.
+func hatch(dst *ebiten.Image, x, y, w, h float32, clr color.RGBA) {
+	faint := color.RGBA{clr.R / 3, clr.G / 3, clr.B / 3, 0xff}
+	vector.FillRect(dst, x, y, w, h, faint, false)
+	vector.StrokeRect(dst, x, y, w, h, 1, clr, false)
+	for s := x - h; s < x+w; s += 6 {
+		a, b := max(s, x), min(s+h, x+w)
+		if b > a {
+			vector.StrokeLine(dst, a, y+h-(a-s), b, y+h-(b-s), 1, clr, true)
+		}
+	}
+}
+
+// axisStep picks a tick spacing giving at most about eight labels.
+func axisStep(end sim.Time) sim.Time {
+	for _, m := range []float64{5, 10, 15, 30, 60, 120, 240, 600, 1200, 3000, 6000} {
+		if end.Min()/m <= 8 {
+			return sim.Minutes(m)
+		}
+	}
+	return end
+}
+
+// draw puts the chart and the playhead on the screen.
+func (tl *timeline) draw(dst *ebiten.Image, minute sim.Time, dragging bool) {
+	if tl.cache == nil {
+		return
+	}
+	op := &ebiten.DrawImageOptions{}
+	op.GeoM.Translate(float64(tl.rect.Min.X), float64(tl.rect.Min.Y))
+	dst.DrawImage(tl.cache, op)
+	// Shade the part of the makespan not yet reached, so the chart fills
+	// in as time runs.
+	x := tl.x(minute)
+	if end := tl.x(tl.st.Result.Makespan); end > x {
+		vector.FillRect(dst, x, float32(tl.chart.Min.Y), end-x, float32(tl.chart.Dy()), color.RGBA{0x1d, 0x1f, 0x33, 0x90}, false)
+	}
+	w := float32(tl.px(2))
+	vector.FillRect(dst, x-w/2, float32(tl.rect.Min.Y+tl.px(2)), w, float32(tl.rect.Dy()-tl.px(4)), colPlayhead, false)
+	r := float32(tl.px(6))
+	if dragging {
+		r = float32(tl.px(8))
+	}
+	if tl.labels {
+		vector.FillCircle(dst, x, float32(tl.chart.Min.Y)-r/2, r, colPlayhead, true)
+	} else {
+		vector.FillCircle(dst, x, float32(tl.rect.Min.Y+tl.rect.Max.Y)/2, r*0.8, colPlayhead, true)
+	}
+}
+
+// timelineLabel is what the clock says.
+func clockText(p *Player) string {
+	st := p.Story()
+	if p.Done() {
+		return fmt.Sprintf("done at minute %s", st.Result.Makespan)
+	}
+	return fmt.Sprintf("minute %d", int(p.Minute.Min()))
+}

@@ -1,0 +1,73 @@
+// Command chores is a playground that makes the difference between
+// concurrency and parallelism visible, audible and playable: one household
+// story, played out by a goroutine-based simulation (package sim) and shown
+// by an Ebitengine game (package game).
+//
+//	go run .                              open the window on the first story
+//	go run . -scenario best-of-both       open it on another story
+//	go run . -report -scenario all        print the six stories' figures
+//	go run . -screenshot x.png -at 30     render minute 30 and exit
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"chores/game"
+	"chores/sim"
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+// run is main without the exit, so tests can call it.
+func run(args []string, stdout, stderr io.Writer) int {
+	c, err := parseFlags(args, stdout)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		return fail(stderr, err)
+	}
+	if c.report {
+		if err := runReport(c, stdout); err != nil {
+			return fail(stderr, err)
+		}
+		return 0
+	}
+	s, err := loadScenario(c.scenario)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	opts := game.Options{
+		Scenario: s,
+		Speed:    c.speed,
+		Mute:     c.mute,
+		Start:    sim.Minutes(c.at),
+		Autoplay: !c.atSet,
+		UI:       game.UIFull,
+	}
+	if c.screenshot != "" {
+		err = game.Screenshot(opts, c.screenshot)
+	} else {
+		err = game.Run(opts)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "chores: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// fail prints one line; a bad flag or scenario exits 2, anything else 1.
+func fail(stderr io.Writer, err error) int {
+	fmt.Fprintf(stderr, "chores: %v\n", err)
+	var u usageError
+	var f *sim.FieldError
+	if errors.As(err, &u) || errors.As(err, &f) {
+		return 2
+	}
+	return 1
+}

@@ -1,0 +1,558 @@
+// Chores page loader.
+//
+// Downloads chores.wasm with a progress bar, runs it with Go's wasm_exec.js,
+// and connects the page to the Go program:
+//
+//   window.choresHost  (defined here, before Go runs; Go calls into it)
+//     notice(text)     show a dismissible banner in #notices (.notice)
+//     fatal(text)      show the error panel (#error)
+//     changed(state)   the game's state changed; forwarded to the parent
+//                      window as {chores: "state", ...state} when embedded
+//     ready()          window.chores is set: hide the progress UI, replay
+//                      commands that arrived early
+//     visible          false while the page is hidden or scrolled out of view
+//     embedded         true inside an iframe
+//     unlocked         true after the first real user gesture
+//
+//   window.chores      (defined by Go) state(), play(), pause(), seek(minute),
+//                      setScenario(nameOrJSON), setSpeed(x), mute(bool)
+//
+// A parent page drives an embed with postMessage({chores: cmd, value}).
+"use strict";
+
+(function () {
+  const script = document.currentScript;
+  const wasmURL = (script && script.dataset.wasm) || "chores.wasm";
+  const params = new URLSearchParams(window.location.search);
+
+  const embedded = (function () {
+    try {
+      return window.self !== window.top;
+    } catch (e) {
+      return true; // a cross-origin top window throws on access in old browsers
+    }
+  })();
+  const wantPoster = embedded || params.get("ui") === "minimal";
+  const stayMuted = params.get("mute") === "1";
+
+  const $ = (id) => document.getElementById(id);
+  const loadingEl = $("loading");
+  const progressEl = $("progress");
+  const fillEl = $("progress-fill");
+  const progressText = $("progress-text");
+  const errorEl = $("error");
+  const posterEl = $("poster");
+  const noticesEl = $("notices");
+
+  const NOTICE_MS = 10000;
+  const MAX_QUEUE = 64;
+
+  let isReady = false;
+  let failed = false;
+  let queue = []; // commands received before window.chores existed
+  let intersecting = true;
+
+  // ---------------------------------------------------------------- host
+
+  const host = {
+    visible: true,
+    embedded: embedded,
+    unlocked: false,
+    notice: function (text) {
+      showNotice(String(text));
+    },
+    fatal: function (text) {
+      showError(String(text));
+    },
+    changed: function (state) {
+      postState(state);
+    },
+    ready: function () {
+      onReady();
+    },
+  };
+  window.choresHost = host;
+
+  function updateVisible() {
+    host.visible = intersecting && document.visibilityState !== "hidden";
+  }
+
+  // -------------------------------------------------------------- notices
+
+  function showNotice(text) {
+    const el = document.createElement("div");
+    el.className = "notice";
+    el.setAttribute("role", "status");
+    const span = document.createElement("span");
+    span.className = "notice-text";
+    span.textContent = text;
+    const close = document.createElement("button");
+    close.type = "button";
+    close.className = "notice-close";
+    close.setAttribute("aria-label", "Dismiss this notice");
+    close.textContent = "×";
+    const hide = function () {
+      el.classList.add("notice-hidden");
+    };
+    close.addEventListener("click", hide);
+    el.append(span, close);
+    noticesEl.append(el);
+    setTimeout(hide, NOTICE_MS);
+  }
+
+  // ---------------------------------------------------------------- error
+
+  let stderrTail = ""; // last part of what the Go program wrote
+  let lastConsoleError = "";
+
+  function showError(message, details) {
+    failed = true;
+    const msgEl = $("error-message");
+    if (errorEl.hidden) {
+      msgEl.textContent = message;
+    } else if (msgEl.textContent !== message) {
+      // Keep the first cause on top; later ones go to the details.
+      details = message + (details ? "\n\n" + details : "");
+    }
+    if (details) {
+      const pre = $("error-details");
+      pre.textContent = (pre.textContent ? pre.textContent + "\n\n" : "") + details;
+      $("error-more").hidden = false;
+    }
+    loadingEl.hidden = true;
+    hidePoster();
+    errorEl.hidden = false;
+    document.body.classList.add("has-error");
+    const reload = $("error-reload");
+    if (!embedded && reload) {
+      reload.focus({ preventScroll: true });
+    }
+  }
+
+  $("error-reload").addEventListener("click", function () {
+    window.location.reload();
+  });
+
+  // Keep what the Go runtime prints (panics go to fd 2) so that an exit can
+  // say why. wasm_exec.js sends everything to console.log.
+  function captureGoOutput() {
+    const fs = globalThis.fs;
+    if (!fs || typeof fs.writeSync !== "function") {
+      return;
+    }
+    const decoder = new TextDecoder("utf-8");
+    const original = fs.writeSync;
+    fs.writeSync = function (fd, buf) {
+      if (fd === 2) {
+        try {
+          stderrTail = (stderrTail + decoder.decode(buf, { stream: true })).slice(-8000);
+        } catch (e) {
+          // never let bookkeeping break the program's output
+        }
+      }
+      return original.call(this, fd, buf);
+    };
+  }
+
+  const originalConsoleError = console.error;
+  console.error = function () {
+    try {
+      lastConsoleError = Array.prototype.map.call(arguments, String).join(" ").slice(0, 2000);
+    } catch (e) {
+      // ignore
+    }
+    return originalConsoleError.apply(this, arguments);
+  };
+
+  function explainExit(code) {
+    const out = stderrTail.trim();
+    const panicLine = out.split("\n").find((l) => /^(panic|fatal error):/.test(l));
+    let message;
+    if (panicLine) {
+      message = "The program crashed: " + panicLine;
+    } else if (code) {
+      const lastLine = out.split("\n").filter(Boolean).pop();
+      message = "The program stopped (exit status " + code + ")" + (lastLine ? ": " + lastLine : ".");
+    } else {
+      message = "The program ended.";
+    }
+    let details = out;
+    if (lastConsoleError && !out.includes(lastConsoleError)) {
+      details = (details ? details + "\n\n" : "") + "Last console error: " + lastConsoleError;
+    }
+    showError(message, details);
+  }
+
+  // ------------------------------------------------------------- progress
+
+  function formatMB(bytes) {
+    return (bytes / 1e6).toFixed(1) + " MB";
+  }
+
+  function setProgress(loaded, total) {
+    if (total > 0) {
+      const pct = Math.min(100, (loaded / total) * 100);
+      progressEl.classList.remove("indeterminate");
+      fillEl.style.width = pct.toFixed(1) + "%";
+      progressEl.setAttribute("aria-valuenow", pct.toFixed(0));
+      progressText.textContent = "Downloading… " + formatMB(loaded) + " of " + formatMB(total);
+    } else {
+      progressEl.classList.add("indeterminate");
+      progressEl.removeAttribute("aria-valuenow");
+      progressText.textContent = "Downloading… " + formatMB(loaded);
+    }
+  }
+
+  function setStarting() {
+    progressEl.classList.remove("indeterminate");
+    fillEl.style.width = "100%";
+    progressEl.setAttribute("aria-valuenow", "100");
+    progressText.textContent = "Starting…";
+  }
+
+  // ----------------------------------------------------------- download
+
+  class LoadError extends Error {}
+
+  async function download(url) {
+    let resp;
+    try {
+      resp = await fetch(url);
+    } catch (e) {
+      throw new LoadError("Could not download " + url + ": " + (e && e.message ? e.message : e));
+    }
+    if (!resp.ok) {
+      throw new LoadError("Could not download " + url + ": HTTP " + resp.status + (resp.statusText ? " " + resp.statusText : ""));
+    }
+    return resp;
+  }
+
+  // The body length to count against: X-Decoded-Length (the size after
+  // decompression, which is what the stream yields), or Content-Length
+  // when the body is not encoded.
+  function expectedSize(resp) {
+    const decoded = parseInt(resp.headers.get("X-Decoded-Length") || "", 10);
+    if (decoded > 0) {
+      return decoded;
+    }
+    const encoding = (resp.headers.get("Content-Encoding") || "identity").toLowerCase();
+    const length = parseInt(resp.headers.get("Content-Length") || "", 10);
+    return encoding === "identity" && length > 0 ? length : 0;
+  }
+
+  // Wraps the body in a stream that reports progress as it is read.
+  function withProgress(resp) {
+    const total = expectedSize(resp);
+    setProgress(0, total);
+    if (!resp.body || typeof resp.body.getReader !== "function" || typeof ReadableStream !== "function") {
+      return resp;
+    }
+    const reader = resp.body.getReader();
+    let loaded = 0;
+    const stream = new ReadableStream({
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (done) {
+          controller.close();
+          return;
+        }
+        loaded += value.byteLength;
+        setProgress(loaded, total);
+        controller.enqueue(value);
+      },
+      cancel(reason) {
+        return reader.cancel(reason);
+      },
+    });
+    return new Response(stream, { headers: { "Content-Type": "application/wasm" } });
+  }
+
+  function describeWasmError(e) {
+    const text = e && e.message ? e.message : String(e);
+    if (e instanceof WebAssembly.CompileError) {
+      return wasmURL + " is not a valid WebAssembly module (" + text + ")";
+    }
+    if (e instanceof WebAssembly.LinkError) {
+      return wasmURL + " does not fit this page's wasm_exec.js (" + text + ")";
+    }
+    return "Could not start " + wasmURL + ": " + text;
+  }
+
+  async function instantiate(go) {
+    const resp = withProgress(await download(wasmURL));
+    if (typeof WebAssembly.instantiateStreaming === "function") {
+      try {
+        return (await WebAssembly.instantiateStreaming(resp, go.importObject)).instance;
+      } catch (e) {
+        if (e instanceof WebAssembly.CompileError || e instanceof WebAssembly.LinkError) {
+          throw e;
+        }
+        // Streaming refused (an old browser, a proxy changing the type):
+        // fetch again and compile from bytes.
+        console.warn("chores: streaming compile failed, retrying from bytes:", e);
+      }
+    }
+    const again = withProgress(await download(wasmURL));
+    const bytes = await again.arrayBuffer();
+    return (await WebAssembly.instantiate(bytes, go.importObject)).instance;
+  }
+
+  async function start() {
+    if (typeof Go !== "function") {
+      showError("wasm_exec.js did not load, so the Go program cannot run.");
+      return;
+    }
+    if (typeof WebAssembly !== "object") {
+      showError("This browser does not support WebAssembly.");
+      return;
+    }
+    const go = new Go();
+    let exitCode = null;
+    const goExit = go.exit;
+    go.exit = function (code) {
+      exitCode = code;
+      return goExit.call(this, code);
+    };
+    captureGoOutput();
+
+    let instance;
+    try {
+      instance = await instantiate(go);
+    } catch (e) {
+      showError(e instanceof LoadError ? e.message : describeWasmError(e));
+      return;
+    }
+    setStarting();
+    watchForAPI();
+    let running;
+    try {
+      running = go.run(instance);
+    } catch (e) {
+      showError("The program failed to start: " + (e && e.message ? e.message : e));
+      return;
+    }
+    running.then(
+      function () {
+        explainExit(exitCode);
+      },
+      function (e) {
+        showError("The program failed: " + (e && e.message ? e.message : e), stderrTail.trim());
+      }
+    );
+  }
+
+  // ---------------------------------------------------------------- ready
+
+  function apiPresent() {
+    const c = window.chores;
+    return (typeof c === "object" && c !== null) || typeof c === "function";
+  }
+
+  // Go calls choresHost.ready(); polling for window.chores covers a Go side
+  // that forgets to.
+  function watchForAPI() {
+    // A program that never publishes its API still deserves to be seen:
+    // lift the loading screen after a while (commands stay queued).
+    setTimeout(function () {
+      if (!isReady && !failed) {
+        console.warn("chores: window.chores did not appear; showing the program anyway");
+        reveal();
+      }
+    }, 15000);
+    const timer = setInterval(function () {
+      if (isReady || failed) {
+        clearInterval(timer);
+        return;
+      }
+      if (apiPresent()) {
+        clearInterval(timer);
+        onReady();
+      }
+    }, 100);
+  }
+
+  // Hides the loading screen and, for embeds, shows the poster.
+  function reveal() {
+    if (failed) {
+      return;
+    }
+    loadingEl.hidden = true;
+    document.body.classList.add("is-ready");
+    if (wantPoster && posterEl && posterEl.parentNode) {
+      posterEl.hidden = false;
+    }
+  }
+
+  function onReady() {
+    if (isReady || !apiPresent()) {
+      return;
+    }
+    isReady = true;
+    reveal();
+    if (wantPoster && posterEl && posterEl.parentNode) {
+      call({ name: "mute", args: [true] }); // muted until the poster is clicked
+    }
+    const pending = queue;
+    queue = [];
+    pending.forEach(call);
+    try {
+      if (typeof window.chores.state === "function") {
+        postState(window.chores.state());
+      }
+    } catch (e) {
+      // the state will arrive with the next change
+    }
+  }
+
+  // --------------------------------------------------------------- poster
+
+  function hidePoster() {
+    if (posterEl && posterEl.parentNode) {
+      posterEl.remove();
+    }
+  }
+
+  function takeControl(ev) {
+    if (ev) {
+      ev.preventDefault();
+      ev.stopPropagation();
+    }
+    host.unlocked = true;
+    hidePoster();
+    const canvas = document.querySelector("canvas");
+    if (canvas) {
+      canvas.focus({ preventScroll: true });
+    }
+    if (!stayMuted) {
+      command({ name: "mute", args: [false] });
+    }
+  }
+
+  if (posterEl) {
+    // A button fires click for mouse, touch, Enter and Space alike.
+    posterEl.addEventListener("click", takeControl);
+  }
+
+  // ------------------------------------------------------------ commands
+
+  function call(cmd) {
+    try {
+      const fn = window.chores && window.chores[cmd.name];
+      if (typeof fn === "function") {
+        fn.apply(window.chores, cmd.args);
+      }
+    } catch (e) {
+      console.warn("chores: " + cmd.name + " failed:", e);
+    }
+  }
+
+  function command(cmd) {
+    if (isReady) {
+      call(cmd);
+    } else if (queue.length < MAX_QUEUE) {
+      queue.push(cmd);
+    }
+  }
+
+  function isFiniteNumber(v) {
+    return typeof v === "number" && Number.isFinite(v);
+  }
+
+  // Turns a message into a call, or null when it is not a valid command.
+  function parseMessage(data) {
+    if (!data || typeof data !== "object" || Array.isArray(data)) {
+      return null;
+    }
+    const v = data.value;
+    switch (data.chores) {
+      case "play":
+        return { name: "play", args: [] };
+      case "pause":
+        return { name: "pause", args: [] };
+      case "seek":
+        return isFiniteNumber(v) && v >= 0 ? { name: "seek", args: [v] } : null;
+      case "speed":
+        return isFiniteNumber(v) && v > 0 ? { name: "setSpeed", args: [v] } : null;
+      case "mute":
+        return typeof v === "boolean" ? { name: "mute", args: [v] } : null;
+      case "scenario":
+        if (typeof v === "string" && v.trim() !== "") {
+          return { name: "setScenario", args: [v] };
+        }
+        if (v && typeof v === "object" && !Array.isArray(v)) {
+          try {
+            return { name: "setScenario", args: [JSON.stringify(v)] };
+          } catch (e) {
+            return null;
+          }
+        }
+        return null;
+      default:
+        return null;
+    }
+  }
+
+  window.addEventListener("message", function (ev) {
+    try {
+      // Commands come from the embedding page (or, for tests, this window).
+      if (ev.source !== window.parent && ev.source !== window) {
+        return;
+      }
+      const cmd = parseMessage(ev.data);
+      if (cmd) {
+        command(cmd);
+      }
+    } catch (e) {
+      // malformed messages are ignored
+    }
+  });
+
+  // --------------------------------------------------------------- state
+
+  function postState(state) {
+    if (!embedded || !state || typeof state !== "object") {
+      return;
+    }
+    let msg;
+    try {
+      msg = Object.assign({}, state, { chores: "state" });
+      window.parent.postMessage(msg, "*");
+    } catch (e) {
+      try {
+        // Not cloneable (a function inside?): send its JSON form instead.
+        msg = Object.assign(JSON.parse(JSON.stringify(state)), { chores: "state" });
+        window.parent.postMessage(msg, "*");
+      } catch (e2) {
+        // give up on this update
+      }
+    }
+  }
+
+  // ----------------------------------------------------- gestures, views
+
+  function onGesture(ev) {
+    if (ev.isTrusted) {
+      host.unlocked = true;
+    }
+  }
+  ["pointerup", "keyup", "touchend"].forEach(function (type) {
+    window.addEventListener(type, onGesture, { capture: true, passive: true });
+  });
+
+  document.addEventListener("visibilitychange", updateVisible);
+  if (typeof IntersectionObserver === "function") {
+    // Threshold 0: any visible pixel counts. Inside an iframe this follows
+    // the top-level viewport, so scrolling an embed away stops drawing.
+    const io = new IntersectionObserver(
+      function (entries) {
+        intersecting = entries[entries.length - 1].isIntersecting;
+        updateVisible();
+      },
+      { threshold: 0 }
+    );
+    io.observe(document.body);
+  }
+  updateVisible();
+
+  start();
+})();
