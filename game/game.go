@@ -275,10 +275,6 @@ func (g *Game) drawAll(screen *ebiten.Image) {
 	g.scene.prepare(p.Story(), l.scene, g.u, &g.faces)
 	g.scene.draw(screen, p)
 	g.drawCaption(screen)
-	if !l.timeline.Empty() {
-		g.timeline.prepare(p.Story(), l.timeline, g.u, &g.faces)
-		g.timeline.draw(screen, p.Minute, g.input.dragging)
-	}
 	switch l.ui {
 	case UIFull:
 		g.hud.drawTabs(screen, l, p)
@@ -287,6 +283,10 @@ func (g *Game) drawAll(screen *ebiten.Image) {
 		g.hud.drawControls(screen, l, p, p.Muted)
 	case UIMinimal:
 		g.hud.drawControls(screen, l, p, p.Muted)
+	}
+	if !l.timeline.Empty() {
+		g.timeline.prepare(p.Story(), l.timeline, g.u, &g.faces)
+		g.timeline.draw(screen, p.Minute, g.input.dragging)
 	}
 	// Notices: the latest one still due.
 	for i := len(g.notices) - 1; i >= 0; i-- {

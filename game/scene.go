@@ -118,15 +118,20 @@ func newHouse(st *story, sw, sh int, sprites *sprites) (*house, int) {
 	cols := int(math.Ceil(math.Sqrt(float64(n))))
 	floors := (n + cols - 1) / cols
 
-	cellH := 64
+	// The largest whole scale at which floors are still tall enough for a
+	// person (and rooms wide enough for furniture); floors shrink from 64 art
+	// pixels to 40 before the scale steps down.
 	fixed := func(w int) int { return art.RoofHeight(w) + art.GroundH + 2*art.WallT + (floors-1)*art.SlabH }
 	widthFor := func(cellW int) int { return cols*cellW + (cols-1)*art.WallT + 2*art.WallT }
-	k := max(1, sh/(fixed(widthFor(160))+floors*cellH))
-	if fixed(widthFor(160))+floors*cellH > sh {
-		cellH = max(art.MinRoomH+8, (sh-fixed(widthFor(160)))/max(floors, 1))
+	k, cellH, cellW := 1, 40, art.MinRoomW+8
+	for try := 8; try >= 1; try-- {
+		w := (sw/try - 2*art.WallT - (cols-1)*art.WallT) / cols
+		hgt := min(64, (sh/try-fixed(widthFor(min(w, 176))))/max(floors, 1))
+		if hgt >= 40 && w >= art.MinRoomW+8 {
+			k, cellH, cellW = try, hgt, min(w, 176)
+			break
+		}
 	}
-	cellW := (sw/k - 2*art.WallT - (cols-1)*art.WallT) / cols
-	cellW = max(art.MinRoomW+8, min(cellW, 176))
 	h.w = widthFor(cellW)
 	roofH := art.RoofHeight(h.w)
 	h.h = roofH + floors*cellH + (floors-1)*art.SlabH + 2*art.WallT + art.GroundH

@@ -131,3 +131,27 @@ func Load(nameOrJSON []byte) (Scenario, error) {
 func UnknownPresetError(name string) error {
 	return fmt.Errorf("unknown scenario %q (one of %v, or a JSON file)", name, PresetNames())
 }
+
+// Largest is the biggest scenario the limits allow: 8 people and 64 rooms,
+// phones shared in turns with a handoff. It is the busiest view the game can
+// be asked to draw, used by tests and benchmarks.
+func Largest() Scenario {
+	names := []string{"You", "Friend", "Mia", "Sam", "Rosa", "Lin", "Theo", "Omar"}
+	s := Scenario{
+		Name:           "largest",
+		Podcast:        Podcast{Minutes: episodeMinutes},
+		Listen:         ListenAfter,
+		Share:          ShareTurns,
+		HandoffMinutes: 1,
+	}
+	for i, n := range names {
+		s.People = append(s.People, Person{Name: n, Speed: []float64{1, 1.5, 0.5, 2}[i%4], Phone: i%3 == 0, Airpods: i%2 == 0})
+		s.Cleaners = append(s.Cleaners, n)
+		s.Podcast.Listeners = append(s.Podcast.Listeners, n)
+	}
+	kinds := []string{"Kitchen", "Living room", "Bedroom", "Bathroom", "Study", "Hall"}
+	for i := range MaxRooms {
+		s.Rooms = append(s.Rooms, Room{Name: fmt.Sprintf("%s %d", kinds[i%len(kinds)], i/len(kinds)+1), Work: float64(5 + (i*7)%30)})
+	}
+	return s
+}

@@ -356,3 +356,14 @@ func TestPresetsRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestLargestIsValidAndRuns(t *testing.T) {
+	s := Largest()
+	if len(s.People) != MaxPeople || len(s.Rooms) != MaxRooms {
+		t.Fatalf("%d people, %d rooms", len(s.People), len(s.Rooms))
+	}
+	r := mustRun(t, s)
+	if err := checkProperties(&s, r); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,75 @@
+# Chores: build, serve, test. `make serve` and `make test` set up what they
+# need on a fresh Debian machine with Go (installing Chromium and Xvfb for the
+# tests when they are missing and we are root).
+
+GO        ?= go
+GOROOT    := $(shell $(GO) env GOROOT)
+DIST      ?= dist
+ADDR      ?= 127.0.0.1:8080
+WASMFLAGS := -trimpath -ldflags='-s -w'
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+PAGES     := index.html loader.js style.css embed-example.html
+ALSA_NULL := $(CURDIR)/testdata/alsa-null.conf
+
+.PHONY: all run report web serve test test-unit test-wasm test-e2e deps check bench fuzz clean
+
+all: check test
+
+run:
+	$(GO) run .
+
+report:
+	$(GO) run . -report -scenario all
+
+# The browser build: everything a static host needs, in $(DIST)/.
+web:
+	@mkdir -p $(DIST)
+	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o $(DIST)/chores.wasm .
+	cp $(GOROOT)/lib/wasm/wasm_exec.js $(DIST)/wasm_exec.js
+	cmp wasm_exec.js $(GOROOT)/lib/wasm/wasm_exec.js || cp $(GOROOT)/lib/wasm/wasm_exec.js wasm_exec.js
+	cp $(addprefix web/,$(PAGES)) $(DIST)/
+	cp assets/podcast/episode.ogg $(DIST)/episode.ogg
+	gzip -9 -k -f -n $(DIST)/chores.wasm $(DIST)/wasm_exec.js
+	@if command -v brotli >/dev/null; then brotli -f -q 11 $(DIST)/chores.wasm $(DIST)/wasm_exec.js; \
+	  else echo "note: brotli not installed; serving gzip only (apt-get install brotli)"; rm -f $(DIST)/*.br; fi
+	@ls -l $(DIST)/chores.wasm*
+
+serve: web
+	$(GO) run ./web/serve -dir $(DIST) -addr $(ADDR)
+
+# Everything there is to test.
+test: deps test-unit test-wasm web test-e2e
+
+deps:
+	@bash scripts/test-deps.sh
+
+test-unit:
+	$(GO) vet ./...
+	$(GO) test -race -count=1 ./...
+
+# The model (and the other packages without ebiten) under WebAssembly in Node.
+test-wasm:
+	PATH="$(GOROOT)/lib/wasm:$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 ./sim/... ./report/... ./assets/...
+
+# Pixels on the desktop under Xvfb, and the page in headless Chromium.
+test-e2e:
+	ALSA_CONFIG_PATH=$(ALSA_NULL) xvfb-run -a -s "-screen 0 1280x800x24" \
+	  $(GO) test -count=1 -tags display ./game/...
+	CHORES_DIST=$(CURDIR)/$(DIST) ALSA_CONFIG_PATH=$(ALSA_NULL) \
+	  xvfb-run -a -s "-screen 0 1280x800x24" $(GO) test -count=1 -timeout 20m -tags e2e ./e2e/...
+
+check:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+	GOOS=js GOARCH=wasm $(GO) run $(STATICCHECK) ./...
+
+bench:
+	$(GO) test -run XXX -bench . -benchmem ./sim/
+
+fuzz:
+	$(GO) test -run XXX -fuzz FuzzParse -fuzztime $${FUZZTIME:-60s} ./sim/
+
+clean:
+	rm -rf $(DIST)

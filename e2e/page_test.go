@@ -1,0 +1,274 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"chores/sim"
+)
+
+// TestPageLoadsAndDraws: the default page comes up, draws frames, shows a
+// picture, no error panel and no console errors (checked when the tab
+// closes).
+func TestPageLoadsAndDraws(t *testing.T) {
+	tb := newTab(t)
+	start := time.Now()
+	s := tb.open("/index.html")
+	t.Logf("window.chores ready %.1fs after navigation: %s", time.Since(start).Seconds(), s)
+	if s.Scenario != "sequential" {
+		t.Errorf("default scenario = %q, want sequential", s.Scenario)
+	}
+	if s.UI != "full" {
+		t.Errorf("default ui = %q, want full", s.UI)
+	}
+	if !s.Playing {
+		t.Errorf("the default page does not autoplay: %s", s)
+	}
+	a := tb.state()
+	time.Sleep(time.Second)
+	b := tb.state()
+	if b.Frames <= a.Frames+5 {
+		t.Errorf("frames went from %d to %d in 1 s: the page is not drawing; state %s", a.Frames, b.Frames, b)
+	}
+	if b.Minute <= a.Minute {
+		t.Errorf("minute went from %v to %v in 1 s while playing; state %s", a.Minute, b.Minute, b)
+	}
+	t.Logf("about %.0f frames/s drawn, fps %.1f tps %.1f", float64(b.Frames-a.Frames), b.FPS, b.TPS)
+
+	img := tb.screenshot("default")
+	if n := distinctColors(img); n < 40 {
+		t.Errorf("the screenshot has only %d distinct colors: blank or nearly so", n)
+	}
+	hidden := mustEval[bool](tb, `document.getElementById("error").hidden`)
+	if !hidden {
+		msg := mustEval[string](tb, `document.getElementById("error-message").textContent`)
+		t.Errorf("the error panel is showing: %q", msg)
+	}
+	loading := mustEval[bool](tb, `document.getElementById("loading").hidden`)
+	if !loading {
+		t.Errorf("the loading screen is still up after the game is ready")
+	}
+	if n := mustEval[int](tb, `document.querySelectorAll("#notices .notice").length`); n != 0 {
+		texts := mustEval[[]string](tb, `[...document.querySelectorAll("#notices .notice")].map(n => n.textContent)`)
+		t.Errorf("the default page shows %d notice(s): %q", n, texts)
+	}
+	if poster := mustEval[bool](tb, `!!document.getElementById("poster") && !document.getElementById("poster").hidden`); poster {
+		t.Errorf("the full page (not embedded, ui=full) shows the embed poster")
+	}
+}
+
+// presetJSON is the concurrency-2 story as scenario JSON, renamed.
+func presetJSON(t *testing.T, name string) []byte {
+	t.Helper()
+	p, ok := sim.PresetByName("concurrency-2")
+	if !ok {
+		t.Fatal("no concurrency-2 preset")
+	}
+	var m map[string]any
+	if err := json.Unmarshal(p.Scenario.JSON(), &m); err != nil {
+		t.Fatal(err)
+	}
+	m["name"] = name
+	out, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sim.Parse(out); err != nil {
+		t.Fatalf("the test's scenario is not valid: %v", err)
+	}
+	return out
+}
+
+// noNotices fails when the page shows a notice.
+func noNotices(tb *tab) {
+	tb.t.Helper()
+	texts := mustEval[[]string](tb, `[...document.querySelectorAll("#notices .notice")].map(n => n.textContent)`)
+	if len(texts) > 0 {
+		tb.t.Errorf("unexpected notice(s): %q", texts)
+	}
+}
+
+// TestURLParameters: every parameter of DESIGN.md takes effect, without a
+// notice.
+func TestURLParameters(t *testing.T) {
+	config := base64.RawURLEncoding.EncodeToString(presetJSON(t, "my house"))
+	cases := []struct {
+		query string
+		check func(tb *tab, s State) bool
+		what  string
+	}{
+		{"scenario=best-of-both", func(tb *tab, s State) bool { return s.Scenario == "best-of-both" && s.Makespan == 45 }, "scenario best-of-both (makespan 45)"},
+		{"speed=2", func(tb *tab, s State) bool { return s.Speed == 2 }, "speed 2"},
+		{"t=30&autoplay=0", func(tb *tab, s State) bool { return s.Minute == 30 && !s.Playing }, "minute 30, paused"},
+		{"autoplay=0", func(tb *tab, s State) bool { return !s.Playing && s.Minute == 0 }, "paused at 0"},
+		{"autoplay=1", func(tb *tab, s State) bool { return s.Playing }, "playing"},
+		{"ui=minimal", func(tb *tab, s State) bool { return s.UI == "minimal" }, "ui minimal"},
+		{"ui=none", func(tb *tab, s State) bool { return s.UI == "none" }, "ui none"},
+		{"ui=full", func(tb *tab, s State) bool { return s.UI == "full" }, "ui full"},
+		{"mute=0", func(tb *tab, s State) bool { return !s.Audio.Muted }, "not muted"},
+		{"config=" + config, func(tb *tab, s State) bool { return s.Scenario == "my house" && s.Makespan == 75 }, "scenario my house (makespan 75)"},
+		{"view=code", func(tb *tab, s State) bool { return s.Frames > 0 }, "drawing"},
+		{"view=house", func(tb *tab, s State) bool { return s.Frames > 0 }, "drawing"},
+		{"loop=1", func(tb *tab, s State) bool { return s.Frames > 0 }, "drawing"},
+	}
+	tb := newTab(t)
+	for _, c := range cases {
+		t.Run(strings.ReplaceAll(shortQuery(c.query), "/", "_"), func(t *testing.T) {
+			tb.t = t
+			tb.open("/index.html?" + c.query)
+			tb.waitState(top, c.what, stepTimeout, func(s State) bool { return c.check(tb, s) })
+			noNotices(tb)
+		})
+	}
+	tb.t = t
+
+	// mute=1: no audio at all, even after a real click.
+	t.Run("mute=1", func(t *testing.T) {
+		tb.t = t
+		tb.open("/index.html?mute=1")
+		s := tb.wait("muted", func(s State) bool { return s.Audio.Muted })
+		if s.Audio.Ready {
+			t.Errorf("mute=1 but audio.ready before any click: %s", s)
+		}
+		tb.clickScene()
+		time.Sleep(1500 * time.Millisecond)
+		s = tb.state()
+		if !s.Audio.Muted || s.Audio.Ready || s.Audio.Playing {
+			t.Errorf("mute=1, after a click: audio %+v, want muted, not ready, not playing; state %s", s.Audio, s)
+		}
+		noNotices(tb)
+	})
+	tb.t = t
+}
+
+func shortQuery(q string) string {
+	if len(q) > 24 {
+		return q[:24]
+	}
+	return q
+}
+
+// TestBadParameters: a bad value shows a notice naming the parameter and
+// the page keeps working with the default.
+func TestBadParameters(t *testing.T) {
+	cases := []struct {
+		query   string
+		mention string // the notice must contain this (case-insensitive)
+		check   func(State) bool
+		what    string
+	}{
+		{"scenario=nope", "scenario", func(s State) bool { return s.Scenario == "sequential" }, "scenario sequential"},
+		{"speed=99", "speed", func(s State) bool { return s.Speed == 1 }, "speed 1"},
+		{"t=-3", "t=", func(s State) bool { return s.Scenario == "sequential" && s.Playing }, "playing sequential"},
+		{"ui=huge", "ui", func(s State) bool { return s.UI == "full" }, "ui full"},
+		{"mute=maybe", "mute", func(s State) bool { return !s.Audio.Muted }, "not muted"},
+		{"config=!!!", "config", func(s State) bool { return s.Scenario == "sequential" }, "scenario sequential"},
+		{"autoplay=yes", "autoplay", func(s State) bool { return s.Playing }, "playing"},
+		{"view=kitchen", "view", func(s State) bool { return s.Frames > 0 }, "drawing"},
+		{"colour=red", "colour", func(s State) bool { return s.Scenario == "sequential" && s.Playing }, "playing sequential"},
+		{"config=" + base64.RawURLEncoding.EncodeToString([]byte(`{"name":"x"}`)), "config", func(s State) bool { return s.Scenario == "sequential" }, "scenario sequential"},
+	}
+	tb := newTab(t)
+	for i, c := range cases {
+		t.Run(strings.ReplaceAll(shortQuery(c.query), "/", "_"), func(t *testing.T) {
+			tb.t = t
+			tb.open("/index.html?" + c.query)
+			tb.waitJS("a notice", `document.querySelectorAll("#notices .notice").length > 0`, stepTimeout)
+			texts := mustEval[[]string](tb, `[...document.querySelectorAll("#notices .notice")].map(n => n.textContent)`)
+			found := false
+			for _, s := range texts {
+				if strings.Contains(strings.ToLower(s), strings.ToLower(c.mention)) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("no notice mentions %q: %q", c.mention, texts)
+			}
+			visible := mustEval[bool](tb, `(() => { const n = document.querySelector("#notices .notice"); const r = n.getBoundingClientRect(); return !n.classList.contains("notice-hidden") && r.width > 0 && r.height > 0 && getComputedStyle(n).visibility !== "hidden" && getComputedStyle(n).display !== "none" })()`)
+			if !visible {
+				t.Errorf("the notice is in the DOM but not visible")
+			}
+			tb.waitState(top, c.what+" (the default)", stepTimeout, c.check)
+			tb.framesAdvance(top, "after a bad "+c.query)
+			if mustEval[bool](tb, `!document.getElementById("error").hidden`) {
+				t.Errorf("a bad parameter shows the error panel")
+			}
+			if i == 0 {
+				tb.screenshot("notice-bad-scenario")
+			}
+		})
+	}
+	tb.t = t
+}
+
+// TestMissingWasm: the page pointed at a wasm file that is not there shows
+// the error panel with a message that names the file.
+func TestMissingWasm(t *testing.T) {
+	tb := newTab(t)
+	// The 404 is the point of this test; Chromium logs it as a console error.
+	tb.allowErrors("404", "missing.wasm")
+	tb.navigate("/missing-wasm.html")
+	tb.waitJS("the error panel", `!document.getElementById("error").hidden`, loadTimeout)
+	msg := mustEval[string](tb, `document.getElementById("error-message").textContent`)
+	if !strings.Contains(msg, "missing.wasm") || !strings.Contains(msg, "404") {
+		t.Errorf("error message %q does not name missing.wasm and the 404", msg)
+	}
+	if mustEval[bool](tb, `!document.getElementById("loading").hidden`) {
+		t.Errorf("the loading screen still shows over the error")
+	}
+	tb.screenshot("error-missing-wasm")
+}
+
+// TestWasmExecMatchesGOROOT: the served wasm_exec.js is the one of the Go
+// that built the wasm.
+func TestWasmExecMatchesGOROOT(t *testing.T) {
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		t.Fatalf("go env GOROOT: %v", err)
+	}
+	goroot := strings.TrimSpace(string(out))
+	want, err := os.ReadFile(filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, err := http.NewRequest("GET", origin+"/wasm_exec.js", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// An explicit Accept-Encoding also stops Go's transport from asking
+	// for gzip and decoding it behind our back.
+	req.Header.Set("Accept-Encoding", "identity")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	got, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != 200 {
+		t.Fatalf("GET /wasm_exec.js: %s", resp.Status)
+	}
+	if enc := resp.Header.Get("Content-Encoding"); enc != "" && enc != "identity" {
+		t.Fatalf("asked for identity, got Content-Encoding %q", enc)
+	}
+	if string(got) != string(want) {
+		t.Errorf("served wasm_exec.js (%d bytes) differs from %s/lib/wasm/wasm_exec.js (%d bytes)", len(got), goroot, len(want))
+	}
+}
+
+var _ = url.QueryEscape
+var _ = fmt.Sprint

@@ -1,0 +1,333 @@
+//go:build display
+
+// These tests need a display (make test runs them under xvfb-run): reading
+// pixels back works only while Ebitengine's loop runs, so TestMain runs the
+// tests from inside RunGame, as Ebitengine's own tests do.
+
+package game
+
+import (
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"chores/sim"
+)
+
+type testRunner struct {
+	m       *testing.M
+	started bool
+	code    int
+	done    chan struct{}
+}
+
+func (r *testRunner) Update() error {
+	if !r.started {
+		r.started = true
+		go func() {
+			r.code = r.m.Run()
+			close(r.done)
+		}()
+	}
+	select {
+	case <-r.done:
+		return ebiten.Termination
+	default:
+		return nil
+	}
+}
+
+func (*testRunner) Draw(*ebiten.Image)           {}
+func (*testRunner) Layout(int, int) (int, int) { return 320, 240 }
+
+func TestMain(m *testing.M) {
+	r := &testRunner{m: m, done: make(chan struct{})}
+	if err := ebiten.RunGame(r); err != nil {
+		fmt.Fprintln(os.Stderr, "RunGame:", err)
+		os.Exit(1)
+	}
+	os.Exit(r.code)
+}
+
+// render draws a story at a minute into a 1280×800 picture, as the window
+// would show it.
+func render(t *testing.T, name string, minute float64) (*image.RGBA, *Game) {
+	t.Helper()
+	p, _ := sim.PresetByName(name)
+	g, err := New(Options{Scenario: p.Scenario, Speed: 1, Mute: true, Start: sim.Minutes(minute), UI: UIFull})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.w, g.h, g.u = 1280, 800, 1
+	g.ensureLayout()
+	g.updateAudio() // captions follow the model
+	screen := ebiten.NewImage(1280, 800)
+	g.drawAll(screen)
+	img := image.NewRGBA(screen.Bounds())
+	screen.ReadPixels(img.Pix)
+	return img, g
+}
+
+func shotsDir(t *testing.T) string {
+	dir := os.Getenv("CHORES_SHOTS")
+	if dir == "" {
+		dir = filepath.Join("..", "testdata", "screenshots")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func save(t *testing.T, img image.Image, file string) {
+	f, err := os.Create(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, img); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func distinctColors(img *image.RGBA) int {
+	seen := map[uint32]bool{}
+	for i := 0; i < len(img.Pix); i += 4 * 7 {
+		seen[uint32(img.Pix[i])<<16|uint32(img.Pix[i+1])<<8|uint32(img.Pix[i+2])] = true
+	}
+	return len(seen)
+}
+
+func differingPixels(a, b *image.RGBA) int {
+	n := 0
+	for i := 0; i < len(a.Pix); i += 4 {
+		if a.Pix[i] != b.Pix[i] || a.Pix[i+1] != b.Pix[i+1] || a.Pix[i+2] != b.Pix[i+2] {
+			n++
+		}
+	}
+	return n
+}
+
+// Each story at a few minutes: not blank, and the six stories look different.
+func TestStoriesRender(t *testing.T) {
+	dir := shotsDir(t)
+	var mids []*image.RGBA
+	for _, p := range sim.Presets {
+		r, _ := sim.Simulate(p.Scenario)
+		for _, frac := range []float64{0, 0.4, 1} {
+			minute := r.Makespan.Min() * frac
+			img, _ := render(t, p.Name, minute)
+			if n := distinctColors(img); n < 40 {
+				t.Errorf("%s at %v: only %d colors; blank?", p.Name, minute, n)
+			}
+			save(t, img, filepath.Join(dir, fmt.Sprintf("desktop-%s-%03.0f.png", p.Name, minute)))
+			if frac == 0.4 {
+				mids = append(mids, img)
+			}
+		}
+	}
+	for i := range mids {
+		for j := i + 1; j < len(mids); j++ {
+			if d := differingPixels(mids[i], mids[j]); d < 5000 {
+				t.Errorf("%s and %s differ in only %d pixels", sim.Presets[i].Name, sim.Presets[j].Name, d)
+			}
+		}
+	}
+	t.Logf("screenshots in %s", dir)
+}
+
+// A cleaned room has no dust where it had dust at minute 0: the pixels where
+// dust was drawn come back to the room's own picture.
+func TestCleanedRoomsLoseTheirDust(t *testing.T) {
+	for _, name := range []string{"sequential", "parallelism-1", "best-of-both"} {
+		_, g0 := render(t, name, 0)
+		start := canvasPixels(g0)
+		static := staticPixels(g0)
+		h := g0.scene.house
+		end := g0.player.Story().Result.Makespan
+		_, g1 := render(t, name, end.Min())
+		done := canvasPixels(g1)
+		checked := 0
+		for ci, cl := range h.cells {
+			if cl.room < 0 || ci == h.loungeAt {
+				continue // people sit in the lounge at the end
+			}
+			for _, m := range h.dust[ci] {
+				b := m.img.Bounds()
+				r := image.Rect(0, 0, b.Dx(), b.Dy()).Add(image.Pt(cl.rect.Min.X+m.x, cl.rect.Min.Y+m.y-b.Dy()))
+				if differingIn(start, static, r) == 0 {
+					t.Errorf("%s: no dust drawn at %v at minute 0", name, r)
+				}
+				if n := differingIn(done, static, r); n > 0 {
+					t.Errorf("%s: %d dust pixels left at %v in %s at the end", name, n, r, g1.player.Story().scenario.Rooms[cl.room].Name)
+				}
+				checked++
+			}
+		}
+		if checked < 10 {
+			t.Errorf("%s: only %d dust motes checked", name, checked)
+		}
+	}
+}
+
+// Halfway through a room, some of its dust is gone and some is left.
+func TestDustShrinksAsTheRoomIsCleaned(t *testing.T) {
+	count := func(minute float64) int {
+		_, g := render(t, "sequential", minute)
+		pix, static := canvasPixels(g), staticPixels(g)
+		h := g.scene.house
+		ci := h.cellOf(0) // the kitchen, cleaned 0-20
+		n := 0
+		for _, m := range h.dust[ci] {
+			b := m.img.Bounds()
+			r := image.Rect(0, 0, b.Dx(), b.Dy()).Add(image.Pt(h.cells[ci].rect.Min.X+m.x, h.cells[ci].rect.Min.Y+m.y-b.Dy()))
+			if differingIn(pix, static, r) > 0 {
+				n++
+			}
+		}
+		return n
+	}
+	// At 20 you walk out of the kitchen; at 23 you are in the living room.
+	before, half, after := count(0), count(10), count(23)
+	if !(before > half && half > 0 && after == 0) {
+		t.Errorf("kitchen dust motes showing at 0, 10, 23: %d, %d, %d", before, half, after)
+	}
+}
+
+func canvasPixels(g *Game) *image.RGBA {
+	c := g.scene.canvas
+	img := image.NewRGBA(c.Bounds())
+	c.ReadPixels(img.Pix)
+	return img
+}
+
+func staticPixels(g *Game) *image.RGBA {
+	s := g.scene.house.static
+	img := image.NewRGBA(s.Bounds())
+	s.ReadPixels(img.Pix)
+	return img
+}
+
+func differingIn(a, b *image.RGBA, r image.Rectangle) int {
+	n := 0
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if a.RGBAAt(x, y) != b.RGBAAt(x, y) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// A big scenario (the largest the limits allow) still lays out and draws.
+func TestLargestScenarioRenders(t *testing.T) {
+	s := sim.Largest()
+	g, err := New(Options{Scenario: s, Speed: 1, Mute: true, Start: sim.Minutes(20), UI: UIFull})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.w, g.h, g.u = 1280, 800, 1
+	g.ensureLayout()
+	screen := ebiten.NewImage(1280, 800)
+	g.drawAll(screen)
+	img := image.NewRGBA(screen.Bounds())
+	screen.ReadPixels(img.Pix)
+	if n := distinctColors(img); n < 40 {
+		t.Errorf("largest scenario: only %d colors", n)
+	}
+	save(t, img, filepath.Join(shotsDir(t), "desktop-largest.png"))
+}
+
+// The minimal embed layout and a high-DPI screen draw too.
+func TestEmbedAndHighDPI(t *testing.T) {
+	p, _ := sim.PresetByName("concurrency-1")
+	for _, c := range []struct {
+		ui   string
+		w, h int
+		u    float64
+	}{{UIMinimal, 480, 300, 1}, {UINone, 480, 300, 1}, {UIFull, 2560, 1600, 2}} {
+		g, err := New(Options{Scenario: p.Scenario, Speed: 1, Mute: true, Start: sim.Minutes(25), UI: c.ui})
+		if err != nil {
+			t.Fatal(err)
+		}
+		g.w, g.h, g.u = c.w, c.h, c.u
+		g.ensureLayout()
+		screen := ebiten.NewImage(c.w, c.h)
+		g.drawAll(screen)
+		img := image.NewRGBA(screen.Bounds())
+		screen.ReadPixels(img.Pix)
+		if n := distinctColors(img); n < 30 {
+			t.Errorf("%s %dx%d: only %d colors", c.ui, c.w, c.h, n)
+		}
+		if c.u == 2 && g.scene.k < 4 {
+			t.Errorf("at 2x the house should scale by at least 4, is %v", g.scene.k)
+		}
+		save(t, img, filepath.Join(shotsDir(t), fmt.Sprintf("desktop-%s-%dx%d.png", c.ui, c.w, c.h)))
+	}
+}
+
+// Without a sound device the game says so once and keeps running; with
+// ALSA's null device (make test sets ALSA_CONFIG_PATH) audio runs.
+func TestAudioDevices(t *testing.T) {
+	alsa := os.Getenv("ALSA_CONFIG_PATH")
+	if alsa == "" {
+		t.Fatal("ALSA_CONFIG_PATH is not set: run through make test")
+	}
+	p, _ := sim.PresetByName("concurrency-1")
+
+	t.Setenv("ALSA_CONFIG_PATH", "")
+	t.Setenv("PULSE_SERVER", "")
+	if _, err := os.Stat("/dev/snd"); err == nil {
+		t.Log("this machine has /dev/snd; the no-device case is not exercised")
+	} else {
+		g, err := New(Options{Scenario: p.Scenario, Speed: 1, UI: UIFull})
+		if err != nil {
+			t.Fatal(err)
+		}
+		said := 0
+		for _, n := range g.notices {
+			if strings.Contains(n.text, "no sound device") {
+				said++
+			}
+		}
+		if said != 1 {
+			t.Errorf("no-device notices: %d, want exactly 1 (%+v)", said, g.notices)
+		}
+		for range 30 {
+			if err := g.Update(); err != nil {
+				t.Fatalf("the game stopped without a device: %v", err)
+			}
+		}
+		if s := g.State(); s.Audio.Ready || s.Audio.Playing {
+			t.Errorf("audio claims to run without a device: %+v", s.Audio)
+		}
+	}
+
+	t.Setenv("ALSA_CONFIG_PATH", alsa)
+	g, err := New(Options{Scenario: p.Scenario, Speed: 1, UI: UIFull, Autoplay: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ready := false
+	for range 300 { // the driver starts asynchronously: allow it 3 s
+		time.Sleep(10 * time.Millisecond)
+		if err := g.Update(); err != nil {
+			t.Fatal(err)
+		}
+		if s := g.State(); s.Audio.Ready && s.Audio.Playing {
+			ready = true
+			break
+		}
+	}
+	if !ready {
+		t.Errorf("audio did not start on the null device: %+v", g.State().Audio)
+	}
+}
