@@ -256,7 +256,7 @@ func (tb *tab) listen(ev any) {
 	case *log.EventEntryAdded:
 		// Browser-side errors the console shows too: failed loads, blocked
 		// requests, security and CSP violations.
-		if ev.Entry != nil && ev.Entry.Level == log.LevelError {
+		if ev.Entry != nil && ev.Entry.Level == log.EntryLevelError {
 			tb.note("console (" + string(ev.Entry.Source) + "): " + ev.Entry.Text + " " + ev.Entry.URL)
 		}
 	case *network.EventRequestWillBeSent:
@@ -584,3 +584,15 @@ func near(a, b, eps float64) bool {
 	d := a - b
 	return d <= eps && d >= -eps
 }
+
+// clickScene clicks the middle of the house (a real, trusted mouse click:
+// it unlocks audio). In the full UI a click on the house changes nothing
+// else.
+func (tb *tab) clickScene() {
+	tb.t.Helper()
+	if err := tb.do(stepTimeout, chromedp.MouseClickXY(sceneX, sceneY)); err != nil {
+		tb.t.Fatalf("clicking the scene: %v", err)
+	}
+}
+
+const sceneX, sceneY = 640, 300

@@ -5,10 +5,8 @@ package e2e
 import (
 	"encoding/base64"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -270,5 +268,3 @@ func TestWasmExecMatchesGOROOT(t *testing.T) {
 	}
 }
 
-var _ = url.QueryEscape
-var _ = fmt.Sprint

@@ -44,7 +44,7 @@ func (r *testRunner) Update() error {
 	}
 }
 
-func (*testRunner) Draw(*ebiten.Image)           {}
+func (*testRunner) Draw(*ebiten.Image)         {}
 func (*testRunner) Layout(int, int) (int, int) { return 320, 240 }
 
 func TestMain(m *testing.M) {
