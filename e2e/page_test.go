@@ -22,6 +22,7 @@ import (
 // closes).
 func TestPageLoadsAndDraws(t *testing.T) {
 	tb := newTab(t)
+	tb.ignoreFavicon = false // see consoleErrors
 	start := time.Now()
 	s := tb.open("/index.html")
 	t.Logf("window.chores ready %.1fs after navigation: %s", time.Since(start).Seconds(), s)
@@ -34,16 +35,18 @@ func TestPageLoadsAndDraws(t *testing.T) {
 	if !s.Playing {
 		t.Errorf("the default page does not autoplay: %s", s)
 	}
+	// SwiftShader draws this page at 2–60 FPS depending on the machine and
+	// its load: ask for a few frames in a second, and time the rate.
 	a := tb.state()
 	time.Sleep(time.Second)
 	b := tb.state()
-	if b.Frames <= a.Frames+5 {
+	if b.Frames < a.Frames+1 {
 		t.Errorf("frames went from %d to %d in 1 s: the page is not drawing; state %s", a.Frames, b.Frames, b)
 	}
 	if b.Minute <= a.Minute {
 		t.Errorf("minute went from %v to %v in 1 s while playing; state %s", a.Minute, b.Minute, b)
 	}
-	t.Logf("about %.0f frames/s drawn, fps %.1f tps %.1f", float64(b.Frames-a.Frames), b.FPS, b.TPS)
+	t.Logf("%d frames drawn in 1 s; Ebitengine reports fps %.1f, tps %.1f", b.Frames-a.Frames, b.FPS, b.TPS)
 
 	img := tb.screenshot("default")
 	if n := distinctColors(img); n < 40 {

@@ -315,7 +315,7 @@ func (g *Game) drawCaption(dst *ebiten.Image) {
 	fillRound(dst, r, float32(l.px(6)), color.RGBA{0x10, 0x10, 0x1c, 0xd0})
 	for i, line := range lines {
 		lr := image.Rect(r.Min.X, r.Min.Y+l.px(4)+i*lineH, r.Max.X, r.Min.Y+l.px(4)+(i+1)*lineH)
-		drawTextAligned(dst, line, face, lr, 1, colText)
+		drawTextAligned(dst, line, face, lr, alignCenter, colText)
 	}
 }
 

@@ -7,7 +7,6 @@ import (
 	"slices"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"chores/game/art"
@@ -98,7 +97,7 @@ func (h *hud) drawTabs(dst *ebiten.Image, l *layout, p *Player) {
 		if b.story >= len(sim.Presets) {
 			label = "your house"
 		}
-		drawTextAligned(dst, fmt.Sprintf("%d %s", b.story+1, label), face, b.r, text.AlignCenter, fg)
+		drawTextAligned(dst, fmt.Sprintf("%d %s", b.story+1, label), face, b.r, alignCenter, fg)
 	}
 }
 
@@ -108,7 +107,7 @@ func (h *hud) drawCaption(dst *ebiten.Image, l *layout, p *Player) {
 	body := h.faces.get(float64(l.px(13)), false)
 	r := l.caption
 	drawText(dst, st.Title, title, float64(r.Min.X), float64(r.Min.Y+l.px(4)), colAccent)
-	x := float64(r.Min.X) + text.Advance(st.Title, title) + float64(l.px(12))
+	x := float64(r.Min.X) + title.advance(st.Title) + float64(l.px(12))
 	if h.captionFor != st || h.captionW != r.Dx() {
 		h.captionFor, h.captionW = st, r.Dx()
 		h.lines = wrap(st.Caption, body, float64(r.Max.X)-x)
@@ -136,13 +135,16 @@ func (h *hud) drawFigures(dst *ebiten.Image, l *layout, p *Player, sequential si
 	value := h.faces.get(float64(l.px(20)), true)
 	y := r.Min.Y + l.px(10)
 	item := func(name, v, note string, clr color.Color) {
-		drawText(dst, name, label, float64(r.Min.X+l.px(12)), float64(y), colTextDim)
-		y += l.px(15)
-		drawText(dst, v, value, float64(r.Min.X+l.px(12)), float64(y), clr)
+		x := float64(r.Min.X + l.px(12))
+		drawText(dst, name, label, x, float64(y), colText)
+		y += label.height() + l.px(3)
+		drawText(dst, v, value, x, float64(y), clr)
+		y += value.height() + l.px(2)
 		if note != "" {
-			drawText(dst, note, label, float64(r.Min.X+l.px(12))+text.Advance(v, value)+float64(l.px(6)), float64(y+l.px(7)), colTextDim)
+			drawText(dst, note, label, x, float64(y), colTextDim)
+			y += label.height()
 		}
-		y += l.px(30)
+		y += l.px(12)
 	}
 	if f.done {
 		item("makespan", f.makespan.String()+" min", "", colAccent)
@@ -202,8 +204,8 @@ func (h *hud) drawControls(dst *ebiten.Image, l *layout, p *Player, muted bool) 
 		return
 	}
 	face := h.faces.get(float64(l.px(14)), true)
-	drawTextAligned(dst, fmt.Sprintf("%gx", p.Speed), face, l.speedLabel(), text.AlignCenter, colText)
-	drawTextAligned(dst, clockText(p), face, l.clockRect(), text.AlignStart, colText)
+	drawTextAligned(dst, fmt.Sprintf("%gx", p.Speed), face, l.speedLabel(), alignCenter, colText)
+	drawTextAligned(dst, clockText(p), face, l.clockRect(), alignStart, colText)
 }
 
 // drawIcon scales a 12px icon by a whole factor to fit r, centred.
@@ -253,10 +255,10 @@ func (h *hud) drawHelp(dst *ebiten.Image, l *layout) {
 // drawNotice shows a message at the top of the screen.
 func (h *hud) drawNotice(dst *ebiten.Image, l *layout, msg string) {
 	face := h.faces.get(float64(l.px(13)), false)
-	w := int(text.Advance(msg, face)) + l.px(24)
+	w := int(face.advance(msg)) + l.px(24)
 	r := image.Rect((l.w-w)/2, l.px(40), (l.w+w)/2, l.px(66))
 	fillRound(dst, r, float32(l.px(6)), color.RGBA{0x6b, 0x2a, 0x3a, 0xf0})
-	drawTextAligned(dst, msg, face, r, text.AlignCenter, colText)
+	drawTextAligned(dst, msg, face, r, alignCenter, colText)
 }
 
 type span struct{ from, to sim.Time }

@@ -8,7 +8,6 @@ import (
 	"slices"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
 	"chores/game/art"
 	"chores/sim"
@@ -613,13 +612,13 @@ func (sc *scene) drawLabels(dst *ebiten.Image, p *Player, poses []personPose) {
 			name = p.Story().scenario.Rooms[cl.room].Name
 		}
 		at := image.Pt(int(ox+float64(cl.rect.Min.X)*sc.k)+int(4*sc.u), int(oy+float64(cl.rect.Min.Y)*sc.k)+int(3*sc.u))
-		r := image.Rectangle{Min: at, Max: at.Add(image.Pt(int(text.Advance(name, face))+int(8*sc.u), int(16*sc.u)))}
+		r := image.Rectangle{Min: at, Max: at.Add(image.Pt(int(face.advance(name))+int(8*sc.u), int(16*sc.u)))}
 		fillRound(dst, r, float32(3*sc.u), color.RGBA{0x1d, 0x1f, 0x33, 0xb0})
 		label := colText
 		if cl.room >= 0 && p.State.Rooms[cl.room].Left == 0 {
 			label = colAccent // clean
 		}
-		drawTextAligned(dst, name, face, r, text.AlignCenter, label)
+		drawTextAligned(dst, name, face, r, alignCenter, label)
 	}
 	if len(poses) > 3 {
 		return
@@ -629,9 +628,9 @@ func (sc *scene) drawLabels(dst *ebiten.Image, p *Player, poses []personPose) {
 		x := ox + pose.x*sc.k
 		y := oy + pose.y*sc.k + 2*sc.u
 		name := p.Story().scenario.People[i].Name
-		w := text.Advance(name, small)
+		w := small.advance(name)
 		r := image.Rect(int(x-w/2-3*sc.u), int(y), int(x+w/2+3*sc.u), int(y+13*sc.u))
 		fillRound(dst, r, float32(3*sc.u), art.PersonColor(i))
-		drawTextAligned(dst, name, small, r, text.AlignCenter, colBackground)
+		drawTextAligned(dst, name, small, r, alignCenter, colBackground)
 	}
 }

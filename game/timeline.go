@@ -6,7 +6,6 @@ import (
 	"image/color"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"chores/sim"
@@ -172,9 +171,9 @@ func (tl *timeline) drawStatic() {
 		x := tl.x(m) - float32(off.X)
 		vector.StrokeLine(dst, x, float32(tl.chart.Min.Y-off.Y), x, float32(tl.chart.Max.Y-off.Y), 1, colGrid, false)
 		if tl.labels {
-			align, lr := text.AlignCenter, image.Rect(int(x)-20, 0, int(x)+20, tl.chart.Min.Y-off.Y)
+			align, lr := alignCenter, image.Rect(int(x)-20, 0, int(x)+20, tl.chart.Min.Y-off.Y)
 			if int(x)+tl.px(12) > tl.rect.Dx() {
-				align, lr = text.AlignEnd, image.Rect(int(x)-40, 0, int(x), tl.chart.Min.Y-off.Y)
+				align, lr = alignEnd, image.Rect(int(x)-40, 0, int(x), tl.chart.Min.Y-off.Y)
 			}
 			drawTextAligned(dst, m.String(), face, lr, align, colTextDim)
 		}
@@ -186,7 +185,7 @@ func (tl *timeline) drawStatic() {
 		gap := max(1, (y1-y0)/6)
 		if tl.labels {
 			lr := image.Rect(tl.px(8), int(y0), tl.chart.Min.X-off.X-tl.px(6), int(y1))
-			drawTextAligned(dst, rw.label, face, lr, text.AlignStart, colText)
+			drawTextAligned(dst, rw.label, face, lr, alignStart, colText)
 		}
 		for _, b := range rw.bars {
 			x0, x1 := tl.x(b.from)-float32(off.X), tl.x(b.to)-float32(off.X)

@@ -1,16 +1,11 @@
 package game
 
 import (
-	"bytes"
 	"image"
 	"image/color"
-	"sync"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
 )
 
 // Colors of the interface around the house.
@@ -41,109 +36,6 @@ var roomColors = []color.RGBA{
 }
 
 func roomColor(i int) color.RGBA { return roomColors[i%len(roomColors)] }
-
-// Fonts: one small family (Go's own fonts), sources parsed once.
-var (
-	fontOnce    sync.Once
-	fontRegular *text.GoTextFaceSource
-	fontBold    *text.GoTextFaceSource
-)
-
-func loadFonts() {
-	fontOnce.Do(func() {
-		var err error
-		if fontRegular, err = text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF)); err != nil {
-			panic(err) // embedded font data; cannot fail
-		}
-		if fontBold, err = text.NewGoTextFaceSource(bytes.NewReader(gobold.TTF)); err != nil {
-			panic(err)
-		}
-	})
-}
-
-// faces caches text faces by size, so a frame never builds one.
-type faces struct {
-	regular map[float64]*text.GoTextFace
-	bold    map[float64]*text.GoTextFace
-}
-
-func (f *faces) get(size float64, bold bool) *text.GoTextFace {
-	loadFonts()
-	m, src := &f.regular, fontRegular
-	if bold {
-		m, src = &f.bold, fontBold
-	}
-	if *m == nil {
-		*m = map[float64]*text.GoTextFace{}
-	}
-	face, ok := (*m)[size]
-	if !ok {
-		face = &text.GoTextFace{Source: src, Size: size}
-		(*m)[size] = face
-	}
-	return face
-}
-
-// drawText draws s with its top-left corner at (x, y).
-func drawText(dst *ebiten.Image, s string, face *text.GoTextFace, x, y float64, clr color.Color) {
-	op := &text.DrawOptions{}
-	op.GeoM.Translate(x, y)
-	op.ColorScale.ScaleWithColor(clr)
-	text.Draw(dst, s, face, op)
-}
-
-// drawTextAligned draws s inside r, aligned horizontally (start, center, end)
-// and centred vertically.
-func drawTextAligned(dst *ebiten.Image, s string, face *text.GoTextFace, r image.Rectangle, align text.Align, clr color.Color) {
-	op := &text.DrawOptions{}
-	x := float64(r.Min.X)
-	switch align {
-	case text.AlignCenter:
-		x = float64(r.Min.X+r.Max.X) / 2
-	case text.AlignEnd:
-		x = float64(r.Max.X)
-	}
-	op.GeoM.Translate(x, float64(r.Min.Y+r.Max.Y)/2)
-	op.PrimaryAlign = align
-	op.SecondaryAlign = text.AlignCenter
-	op.ColorScale.ScaleWithColor(clr)
-	text.Draw(dst, s, face, op)
-}
-
-// wrap splits s into lines no wider than width.
-func wrap(s string, face *text.GoTextFace, width float64) []string {
-	var lines []string
-	line := ""
-	word := ""
-	flush := func() {
-		if word == "" {
-			return
-		}
-		try := word
-		if line != "" {
-			try = line + " " + word
-		}
-		if line != "" && text.Advance(try, face) > width {
-			lines = append(lines, line)
-			line = word
-		} else {
-			line = try
-		}
-		word = ""
-	}
-	for _, r := range s {
-		if r == ' ' {
-			flush()
-			continue
-		}
-		word += string(r)
-	}
-	flush()
-	if line != "" {
-		lines = append(lines, line)
-	}
-	return lines
-}
 
 func fillRect(dst *ebiten.Image, r image.Rectangle, clr color.Color) {
 	vector.FillRect(dst, float32(r.Min.X), float32(r.Min.Y), float32(r.Dx()), float32(r.Dy()), clr, false)

@@ -1,0 +1,209 @@
+package game
+
+import (
+	"image"
+	"image/color"
+	"math"
+	"strings"
+	"sync"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"golang.org/x/image/font/basicfont"
+	"golang.org/x/image/math/fixed"
+)
+
+// Text is drawn with a bitmap font (x/image's 7×13 basicfont) scaled by whole
+// factors, like the pixel art: crisp at every size and on high-DPI screens.
+// A shaping engine (ebiten's text/v2 over go-text) would have cost about
+// 0.7 MB of compressed WebAssembly, more than the whole size budget allows,
+// for labels and captions in one script.
+
+const (
+	glyphW       = 7  // advance
+	glyphH       = 13 // line height
+	glyphAscent  = 11
+	glyphMissing = '?'
+)
+
+// extraGlyphs are drawn here: the basic font has no such characters, and the
+// interface uses them. '#' is ink; each is 7 wide and 13 tall.
+var extraGlyphs = map[rune][]string{
+	'…': {"", "", "", "", "", "", "", "", "", "# # #", "", "", ""},
+	'–': {"", "", "", "", "", "", "######", "", "", "", "", "", ""},
+	'−': {"", "", "", "", "", "", " #####", "", "", "", "", "", ""},
+	'←': {"", "", "", "", "  #", " ##", "######", " ##", "  #", "", "", "", ""},
+	'→': {"", "", "", "", "   #", "   ##", "######", "   ##", "   #", "", "", "", ""},
+	'♪': {"", "   #", "   ##", "   # #", "   #  #", "   #", "   #", " ###", "####", " ##", "", "", ""},
+	'·': {"", "", "", "", "", "", "  ##", "  ##", "", "", "", "", ""},
+	'✓': {"", "", "", "      #", "     #", "#   #", " # #", "  #", "", "", "", "", ""},
+}
+
+// glyphAtlas holds every glyph once on the GPU.
+type glyphAtlas struct {
+	glyphs map[rune]*ebiten.Image
+}
+
+var (
+	atlasOnce sync.Once
+	atlas     glyphAtlas
+)
+
+func loadAtlas() *glyphAtlas {
+	atlasOnce.Do(func() {
+		f := basicfont.Face7x13
+		var runes []rune
+		for _, r := range f.Ranges {
+			for c := r.Low; c < r.High; c++ {
+				runes = append(runes, c)
+			}
+		}
+		for r := range extraGlyphs {
+			runes = append(runes, r)
+		}
+		img := image.NewRGBA(image.Rect(0, 0, glyphW*len(runes), glyphH))
+		rects := map[rune]image.Rectangle{}
+		for i, r := range runes {
+			x := i * glyphW
+			if rows, ok := extraGlyphs[r]; ok {
+				for y, row := range rows {
+					for dx, c := range row {
+						if c == '#' {
+							img.Set(x+dx, y, color.White)
+						}
+					}
+				}
+			} else {
+				dr, mask, mp, _, ok := f.Glyph(fixed.P(x, glyphAscent), r)
+				if !ok {
+					continue
+				}
+				for y := dr.Min.Y; y < dr.Max.Y; y++ {
+					for dx := dr.Min.X; dx < dr.Max.X; dx++ {
+						_, _, _, a := mask.At(mp.X+dx-dr.Min.X, mp.Y+y-dr.Min.Y).RGBA()
+						if a > 0x7fff {
+							img.Set(dx, y, color.White)
+						}
+					}
+				}
+			}
+			rects[r] = image.Rect(x, 0, x+glyphW, glyphH)
+		}
+		sheet := ebiten.NewImageFromImage(img)
+		atlas.glyphs = map[rune]*ebiten.Image{}
+		for r, rect := range rects {
+			atlas.glyphs[r] = sheet.SubImage(rect).(*ebiten.Image)
+		}
+	})
+	return &atlas
+}
+
+// face is the font at one whole scale, regular or bold (drawn twice, one
+// pixel apart).
+type face struct {
+	scale int
+	bold  bool
+}
+
+// advance is the width of s in pixels.
+func (f *face) advance(s string) float64 {
+	n := 0
+	for range s {
+		n++
+	}
+	return float64(n * glyphW * f.scale)
+}
+
+func (f *face) height() int { return glyphH * f.scale }
+
+// faces hands out faces by requested size; a size becomes the nearest whole
+// scale of the 13 px font.
+type faces struct{ m map[[2]int]*face }
+
+func (fs *faces) get(size float64, bold bool) *face {
+	scale := max(1, int(math.Round(size/glyphH)))
+	key := [2]int{scale, 0}
+	if bold {
+		key[1] = 1
+	}
+	if fs.m == nil {
+		fs.m = map[[2]int]*face{}
+	}
+	f, ok := fs.m[key]
+	if !ok {
+		f = &face{scale: scale, bold: bold}
+		fs.m[key] = f
+	}
+	return f
+}
+
+// Horizontal alignment of drawTextAligned.
+type align int
+
+const (
+	alignStart align = iota
+	alignCenter
+	alignEnd
+)
+
+// drawText draws s with its top-left corner at (x, y).
+func drawText(dst *ebiten.Image, s string, f *face, x, y float64, clr color.Color) {
+	a := loadAtlas()
+	var op ebiten.DrawImageOptions
+	op.ColorScale.ScaleWithColor(clr)
+	x, y = math.Round(x), math.Round(y)
+	passes := 1
+	if f.bold {
+		passes = 2
+	}
+	for pass := range passes {
+		cx := x + float64(pass*max(1, f.scale/2))
+		for _, r := range s {
+			g, ok := a.glyphs[r]
+			if !ok {
+				g = a.glyphs[glyphMissing]
+			}
+			op.GeoM.Reset()
+			op.GeoM.Scale(float64(f.scale), float64(f.scale))
+			op.GeoM.Translate(cx, y)
+			dst.DrawImage(g, &op)
+			cx += float64(glyphW * f.scale)
+		}
+	}
+}
+
+// drawTextAligned draws s inside r, aligned horizontally and centred
+// vertically.
+func drawTextAligned(dst *ebiten.Image, s string, f *face, r image.Rectangle, al align, clr color.Color) {
+	w := f.advance(s)
+	x := float64(r.Min.X)
+	switch al {
+	case alignCenter:
+		x = float64(r.Min.X+r.Max.X)/2 - w/2
+	case alignEnd:
+		x = float64(r.Max.X) - w
+	}
+	y := float64(r.Min.Y+r.Max.Y)/2 - float64(f.height())/2
+	drawText(dst, s, f, x, y, clr)
+}
+
+// wrap splits s into lines no wider than width.
+func wrap(s string, f *face, width float64) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		try := word
+		if line != "" {
+			try = line + " " + word
+		}
+		if line != "" && f.advance(try) > width {
+			lines = append(lines, line)
+			line = word
+		} else {
+			line = try
+		}
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
+}
