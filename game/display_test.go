@@ -331,3 +331,23 @@ func TestAudioDevices(t *testing.T) {
 		t.Errorf("audio did not start on the null device: %+v", g.State().Audio)
 	}
 }
+
+// The code view draws the model's source with people's marks.
+func TestCodeViewRenders(t *testing.T) {
+	p, _ := sim.PresetByName("concurrency-2")
+	g, err := New(Options{Scenario: p.Scenario, Speed: 1, Mute: true, Start: sim.Minutes(10), UI: UIFull, View: ViewCode})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.w, g.h, g.u = 1280, 800, 1
+	g.ensureLayout()
+	screen := ebiten.NewImage(1280, 800)
+	g.drawAll(screen)
+	img := image.NewRGBA(screen.Bounds())
+	screen.ReadPixels(img.Pix)
+	house, _ := render(t, "concurrency-2", 10)
+	if d := differingPixels(img, house); d < 50000 {
+		t.Errorf("the code view differs from the house in only %d pixels", d)
+	}
+	save(t, img, filepath.Join(shotsDir(t), "desktop-code-view.png"))
+}

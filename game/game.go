@@ -43,6 +43,7 @@ type Game struct {
 	faces    faces
 	hud      *hud
 	scene    scene
+	code     *codeView
 	timeline timeline
 	layout   *layout
 	// the layout depends on the stories (tabs) and the current one (rows)
@@ -99,6 +100,7 @@ func New(opts Options) (*Game, error) {
 	p.Apply(Intent{Kind: Seek, Value: opts.Start.Min()})
 	p.Playing = opts.Autoplay
 	p.Muted = opts.Mute
+	p.Code = opts.View == ViewCode
 	g := &Game{
 		opts:     opts,
 		player:   p,
@@ -272,8 +274,15 @@ func (g *Game) drawAll(screen *ebiten.Image) {
 	l := g.layout
 	p := g.player
 	screen.Fill(colBackground)
-	g.scene.prepare(p.Story(), l.scene, g.u, &g.faces)
-	g.scene.draw(screen, p)
+	if p.Code {
+		if g.code == nil {
+			g.code = newCodeView()
+		}
+		g.code.draw(screen, l.scene, p, &g.faces, g.u)
+	} else {
+		g.scene.prepare(p.Story(), l.scene, g.u, &g.faces)
+		g.scene.draw(screen, p)
+	}
 	g.drawCaption(screen)
 	switch l.ui {
 	case UIFull:

@@ -197,6 +197,13 @@ func (h *hud) drawControls(dst *ebiten.Image, l *layout, p *Player, muted bool) 
 			}
 		case btnHelp:
 			icon = art.IconHelp
+		case btnCode:
+			label := "Go"
+			if p.Code {
+				label = "⌂"
+			}
+			drawTextAligned(dst, label, h.faces.get(float64(l.px(13)), true), b.r, alignCenter, colText)
+			continue
 		}
 		h.drawIcon(dst, icon, b.r)
 	}
@@ -232,6 +239,7 @@ var helpLines = []string{
 	"+ −              faster / slower (0.5x to 8x)",
 	"R                restart the story",
 	"M                sound on / off",
+	"C                the Go code that plays the story",
 	"?                this help",
 	"",
 	"Drag the timeline to go to any minute.",

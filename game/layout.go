@@ -50,6 +50,7 @@ const (
 	btnFaster
 	btnMute
 	btnHelp
+	btnCode
 )
 
 func (l *layout) px(css float64) int { return int(math.Round(css * l.u)) }
@@ -120,7 +121,8 @@ func newLayout(w, h int, u float64, ui string, p *Player) *layout {
 	add(btnSlower, Intent{Kind: Slower})
 	x += l.px(44) // the speed label sits here
 	add(btnFaster, Intent{Kind: Faster})
-	x = w - pad - 2*bs - l.px(6)
+	x = w - pad - 3*bs - 2*l.px(6)
+	add(btnCode, Intent{Kind: ToggleCode})
 	add(btnMute, Intent{Kind: ToggleMute})
 	add(btnHelp, Intent{Kind: ToggleHelp})
 	return l
@@ -143,7 +145,7 @@ func (l *layout) clockRect() image.Rectangle {
 		switch b.kind {
 		case btnFaster:
 			from = b.r.Max.X + l.px(12)
-		case btnMute:
+		case btnCode:
 			to = b.r.Min.X - l.px(12)
 		}
 	}

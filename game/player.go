@@ -37,6 +37,7 @@ const (
 	SetMute      // Value 1 mutes, 0 unmutes
 	ToggleMute   //
 	ToggleHelp   //
+	ToggleCode   // the house or the code that plays it
 	CloseOverlay // Escape
 )
 
@@ -120,6 +121,7 @@ type Player struct {
 	Speed   float64
 	Muted   bool
 	Help    bool
+	Code    bool // the code view instead of the house
 	Loop    bool // start again after a pause at the end (embeds)
 	Ticks   int  // ticks since start: drives idle animation
 	endWait int  // ticks spent resting on the end while looping
@@ -237,6 +239,8 @@ func (p *Player) Apply(in Intent) {
 		p.Muted = !p.Muted
 	case ToggleHelp:
 		p.Help = !p.Help
+	case ToggleCode:
+		p.Code = !p.Code
 	case CloseOverlay:
 		p.Help = false
 	}
@@ -312,7 +316,7 @@ func (p *Player) Tick() {
 // Hash is a digest of everything the player decides, for replay tests.
 func (p *Player) Hash() uint64 {
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%d|%s|%d|%t|%v|%t|%t|%d", p.Index, p.Story().Name, p.Minute, p.Playing, p.Speed, p.Muted, p.Help, p.Ticks)
+	fmt.Fprintf(h, "%d|%s|%d|%t|%v|%t|%t|%t|%d", p.Index, p.Story().Name, p.Minute, p.Playing, p.Speed, p.Muted, p.Help, p.Code, p.Ticks)
 	for _, ps := range p.State.People {
 		fmt.Fprintf(h, "|%d,%d,%d", ps.Room, ps.Device, ps.WaitingFor)
 	}

@@ -279,3 +279,36 @@ func TestComputeStays(t *testing.T) {
 		t.Errorf("at 25: %+v after %+v", cur, prev)
 	}
 }
+
+// The code view points at statements of sim/household.go; if one is
+// renamed there, the view must follow.
+func TestCodeMarksExist(t *testing.T) {
+	cv := newCodeView()
+	for _, m := range []string{codeMarks.cleaning, codeMarks.notReady, codeMarks.waiting, codeMarks.listening} {
+		if _, ok := cv.at[m]; !ok {
+			t.Errorf("household.go has no line %q", m)
+		}
+	}
+	if cv.first == 0 || cv.last <= cv.first {
+		t.Errorf("code view range %d-%d", cv.first, cv.last)
+	}
+	p := newTestPlayer(t, "concurrency-2")
+	p.Apply(Intent{Kind: Seek, Value: 10})
+	marks := cv.marks(p)
+	if got := marks[cv.at[codeMarks.cleaning]]; len(got) != 2 {
+		t.Errorf("at 10 both clean: %v", got)
+	}
+	if got := marks[cv.at[codeMarks.notReady]]; len(got) != 2 {
+		t.Errorf("at 10 both listening goroutines wait for their cleaning: %v", got)
+	}
+	turns := sim.TurnsAlternative()
+	p.Apply(Intent{Kind: Load, Scenario: &turns})
+	p.Apply(Intent{Kind: Seek, Value: 50})
+	marks = cv.marks(p)
+	if got := marks[cv.at[codeMarks.waiting]]; len(got) != 1 || got[0] != "Friend" {
+		t.Errorf("at 50 the friend waits for the phone: %v", got)
+	}
+	if got := marks[cv.at[codeMarks.listening]]; len(got) != 1 || got[0] != "You" {
+		t.Errorf("at 50 you listen: %v", got)
+	}
+}
