@@ -326,7 +326,6 @@ type personPose struct {
 	frame   int
 	flip    bool
 	airpods bool
-	hand    bool // holds a phone
 	notes   bool
 	bubble  bool
 }
