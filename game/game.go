@@ -52,16 +52,19 @@ type Game struct {
 	w, h          int
 	u             float64
 
-	pod       *sound.Podcast
-	episode   chan assets.EpisodeResult
-	audioOn   bool // an audio context was asked for
-	voices    []sound.Voice
-	caption   string
-	notices   []notice
-	frames    int
-	visible   bool
-	hidden    int // frames skipped while out of view
-	lastError string
+	pod     *sound.Podcast
+	episode chan assets.EpisodeResult
+	audioOn bool // an audio context was asked for
+	voices  []sound.Voice
+	caption string
+	notices []notice
+	frames  int
+	visible bool
+
+	firstFrameMs float64 // when the first frame was drawn (ms since navigation)
+	heapLive     uint64
+	hidden       int // frames skipped while out of view
+	lastError    string
 
 	shot     string // -screenshot: write this file and stop
 	shotDone error
@@ -82,6 +85,7 @@ type platform interface {
 	changed(s Snapshot)
 	visible() bool
 	publish(g *Game) // install the JavaScript API (browser only)
+	now() float64    // milliseconds since the page's navigation (0 on the desktop)
 }
 
 // New builds the game.
@@ -263,6 +267,9 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		return
 	}
 	g.frames++
+	if g.frames == 1 {
+		g.firstFrameMs = g.platform.now()
+	}
 	g.ensureLayout()
 	g.drawAll(screen)
 	if g.shot != "" && g.shotDone == nil && g.frames >= 3 {

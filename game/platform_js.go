@@ -37,6 +37,8 @@ func (b *browser) call(method string, args ...any) {
 
 func (b *browser) notice(text string) { b.call("notice", text) }
 
+func (b *browser) now() float64 { return js.Global().Get("performance").Call("now").Float() }
+
 func (b *browser) changed(s Snapshot) { b.call("changed", toJS(s)) }
 
 func (b *browser) visible() (v bool) {

@@ -23,5 +23,6 @@ func (d *desktop) notice(text string) {
 func (*desktop) changed(Snapshot) {}
 func (*desktop) visible() bool    { return true }
 func (*desktop) publish(*Game)    {}
+func (*desktop) now() float64     { return 0 }
 
 func platformOptions(o Options) Options { return o }

@@ -1,8 +1,22 @@
 package game
 
 import (
+	"runtime/metrics"
+
 	"github.com/hajimehoshi/ebiten/v2"
 )
+
+// heapSample reads the live heap (bytes in use after the last collection),
+// which does not swing with the garbage collector's cycle like HeapAlloc.
+var heapSample = []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+
+func liveHeap() uint64 {
+	metrics.Read(heapSample)
+	if heapSample[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return heapSample[0].Value.Uint64()
+}
 
 // Snapshot is the game's state as the page sees it: window.chores.state()
 // and the messages an embed posts to its parent. Field names are the
@@ -26,6 +40,11 @@ type Snapshot struct {
 	Audio    AudioState `json:"audio"`
 	Waiting  []string   `json:"waiting"`   // who waits right now
 	Hearing  []string   `json:"listening"` // who hears the podcast right now
+
+	// For benchmarks: when the first frame was drawn (milliseconds since
+	// navigation, in the browser) and the live Go heap after the last GC.
+	FirstFrameMs float64 `json:"firstFrameMs"`
+	HeapLive     uint64  `json:"heapLive"`
 }
 
 // AudioState is the podcast player's state.
@@ -47,6 +66,9 @@ func (g *Game) State() Snapshot {
 // cares about changed (or once a second while playing).
 func (g *Game) publishState(force bool) {
 	p := g.player
+	if p.Ticks%TicksPerSecond == 0 {
+		g.heapLive = liveHeap()
+	}
 	st := p.Story()
 	ready, playing, muted, pos := g.pod.State()
 	s := Snapshot{
@@ -67,6 +89,9 @@ func (g *Game) publishState(force bool) {
 		Audio:    AudioState{Ready: ready && g.audioOn, Playing: playing && g.audioOn, Muted: p.Muted || muted || !g.audioOn, Position: pos},
 		Waiting:  []string{},
 		Hearing:  []string{},
+
+		FirstFrameMs: g.firstFrameMs,
+		HeapLive:     g.heapLive,
 	}
 	for i, ps := range p.State.People {
 		name := st.scenario.People[i].Name
