@@ -243,6 +243,7 @@ func (g *Game) updateAudio() {
 	if g.audioOn {
 		_ = g.pod.SetMuted(p.Muted) // errors were reported by Enable
 	}
+	g.pod.SetVolume(p.Volume)
 	g.pod.SetVoices(g.voices)
 }
 

@@ -197,6 +197,9 @@ func (h *hud) drawControls(dst *ebiten.Image, l *layout, p *Player, muted bool) 
 			}
 		case btnHelp:
 			icon = art.IconHelp
+		case btnVolume:
+			h.drawVolume(dst, b.r, l, p)
+			continue
 		case btnCode:
 			label := "Go"
 			if p.Code {
@@ -226,6 +229,21 @@ func (h *hud) drawIcon(dst *ebiten.Image, icon art.Icon, r image.Rectangle) {
 	dst.DrawImage(img, op)
 }
 
+// drawVolume draws the slider: a track, the level filled, a knob.
+func (h *hud) drawVolume(dst *ebiten.Image, r image.Rectangle, l *layout, p *Player) {
+	inner := r.Inset(l.px(8))
+	cy := float32(r.Min.Y+r.Max.Y) / 2
+	t := float32(l.px(4))
+	vector.FillRect(dst, float32(inner.Min.X), cy-t/2, float32(inner.Dx()), t, colBackground, false)
+	level := float32(p.Volume)
+	clr := colText
+	if p.Muted {
+		clr = colTextDim
+	}
+	vector.FillRect(dst, float32(inner.Min.X), cy-t/2, float32(inner.Dx())*level, t, clr, false)
+	vector.FillCircle(dst, float32(inner.Min.X)+float32(inner.Dx())*level, cy, float32(l.px(6)), clr, true)
+}
+
 func (h *hud) drawMinus(dst *ebiten.Image, r image.Rectangle, l *layout) {
 	w, t := float32(r.Dx())*0.45, float32(l.px(3))
 	cx, cy := float32(r.Min.X+r.Max.X)/2, float32(r.Min.Y+r.Max.Y)/2
@@ -239,6 +257,7 @@ var helpLines = []string{
 	"+ −              faster / slower (0.5x to 8x)",
 	"R                restart the story",
 	"M                sound on / off",
+	"↑ ↓              louder / quieter",
 	"C                the Go code that plays the story",
 	"?                this help",
 	"",

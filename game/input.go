@@ -10,6 +10,7 @@ import (
 // input turns keys, mouse and touches into intents, once per frame. The
 // player never looks at raw input (STYLE.md: input becomes intent).
 type input struct {
+	volume   bool // dragging the volume slider
 	dragging bool
 	dragID   ebiten.TouchID // the touch dragging the playhead, or -1 for the mouse
 	pressed  image.Point    // where the current press began, for button feedback
@@ -71,16 +72,16 @@ func (in *input) read(l *layout, tl *timeline, help bool, out []Intent) []Intent
 	for _, id := range in.touches {
 		out = in.press(func() (int, int) { return ebiten.TouchPosition(id) }, id, l, tl, help, out)
 	}
-	if in.dragging {
-		var x int
-		var still bool
-		if in.dragID < 0 {
-			x, _ = ebiten.CursorPosition()
-			still = ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft)
+	if in.volume {
+		x, still := in.pointer()
+		if still {
+			out = append(out, Intent{Kind: SetVolume, Value: l.volumeAt(x)})
 		} else {
-			x, _ = ebiten.TouchPosition(in.dragID)
-			still = !inpututil.IsTouchJustReleased(in.dragID)
+			in.volume = false
 		}
+	}
+	if in.dragging {
+		x, still := in.pointer()
 		if still {
 			out = append(out, Intent{Kind: Seek, Value: tl.minuteAt(x)})
 		} else {
@@ -94,6 +95,16 @@ func (in *input) read(l *layout, tl *timeline, help bool, out []Intent) []Intent
 	return out
 }
 
+// pointer is the x of whatever is dragging, and whether it is still down.
+func (in *input) pointer() (int, bool) {
+	if in.dragID < 0 {
+		x, _ := ebiten.CursorPosition()
+		return x, ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft)
+	}
+	x, _ := ebiten.TouchPosition(in.dragID)
+	return x, !inpututil.IsTouchJustReleased(in.dragID)
+}
+
 // press handles the start of a click or a touch.
 func (in *input) press(pos func() (int, int), id ebiten.TouchID, l *layout, tl *timeline, help bool, out []Intent) []Intent {
 	x, y := pos()
@@ -103,6 +114,10 @@ func (in *input) press(pos func() (int, int), id ebiten.TouchID, l *layout, tl *
 		return append(out, Intent{Kind: CloseOverlay})
 	}
 	if b, ok := l.hit(pt); ok {
+		if b.kind == btnVolume {
+			in.volume, in.dragID = true, id
+			return append(out, Intent{Kind: SetVolume, Value: l.volumeAt(x)})
+		}
 		return append(out, b.intent)
 	}
 	if !l.timeline.Empty() && pt.In(l.timeline) {

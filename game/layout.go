@@ -51,6 +51,7 @@ const (
 	btnMute
 	btnHelp
 	btnCode
+	btnVolume // a slider: where it is pressed sets the volume
 )
 
 func (l *layout) px(css float64) int { return int(math.Round(css * l.u)) }
@@ -121,9 +122,11 @@ func newLayout(w, h int, u float64, ui string, p *Player) *layout {
 	add(btnSlower, Intent{Kind: Slower})
 	x += l.px(44) // the speed label sits here
 	add(btnFaster, Intent{Kind: Faster})
-	x = w - pad - 3*bs - 2*l.px(6)
+	x = w - pad - 3*bs - 2*l.px(6) - l.px(90)
 	add(btnCode, Intent{Kind: ToggleCode})
 	add(btnMute, Intent{Kind: ToggleMute})
+	l.buttons = append(l.buttons, button{r: image.Rect(x, cy, x+l.px(84), cy+bs), kind: btnVolume})
+	x += l.px(90)
 	add(btnHelp, Intent{Kind: ToggleHelp})
 	return l
 }
@@ -150,6 +153,17 @@ func (l *layout) clockRect() image.Rectangle {
 		}
 	}
 	return image.Rect(from, l.controls.Min.Y, to, l.controls.Max.Y)
+}
+
+// volumeAt maps an x on the volume slider to a volume.
+func (l *layout) volumeAt(x int) float64 {
+	for _, b := range l.buttons {
+		if b.kind == btnVolume {
+			inner := b.r.Inset(l.px(8))
+			return max(0, min(1, float64(x-inner.Min.X)/float64(max(1, inner.Dx()))))
+		}
+	}
+	return 0
 }
 
 // hit finds the button under a point.

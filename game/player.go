@@ -38,6 +38,9 @@ const (
 	ToggleMute   //
 	ToggleHelp   //
 	ToggleCode   // the house or the code that plays it
+	SetVolume    // to Value, 0 to 1
+	VolumeUp     // a step louder
+	VolumeDown   // a step quieter
 	CloseOverlay // Escape
 )
 
@@ -55,6 +58,10 @@ const (
 	stepMinutes = 1
 	// loopPause is how long a looping embed rests on the end, in ticks.
 	loopPause = 3 * TicksPerSecond
+	// defaultVolume leaves room above for a quiet room; volumeStep is one
+	// press of the up or down arrow.
+	defaultVolume = 0.8
+	volumeStep    = 0.1
 )
 
 // story is a scenario with its run and what the playground says about it.
@@ -120,6 +127,7 @@ type Player struct {
 	Playing bool
 	Speed   float64
 	Muted   bool
+	Volume  float64 // 0 to 1
 	Help    bool
 	Code    bool // the code view instead of the house
 	Loop    bool // start again after a pause at the end (embeds)
@@ -132,7 +140,7 @@ type Player struct {
 
 // NewPlayer starts on the given scenario (a preset, or a custom one).
 func NewPlayer(s sim.Scenario, speed float64) (*Player, error) {
-	p := &Player{Stories: presetStories(), Speed: 1}
+	p := &Player{Stories: presetStories(), Speed: 1, Volume: defaultVolume}
 	if err := p.setSpeed(speed); err != nil {
 		return nil, err
 	}
@@ -241,6 +249,22 @@ func (p *Player) Apply(in Intent) {
 		p.Help = !p.Help
 	case ToggleCode:
 		p.Code = !p.Code
+	case SetVolume, VolumeUp, VolumeDown:
+		v := in.Value
+		switch in.Kind {
+		case VolumeUp:
+			v = p.Volume + volumeStep
+		case VolumeDown:
+			v = p.Volume - volumeStep
+		}
+		if math.IsNaN(v) {
+			p.say("volume: %v is not a number", in.Value)
+			return
+		}
+		p.Volume = math.Round(max(0, min(1, v))*100) / 100
+		if p.Volume > 0 && in.Kind != VolumeDown {
+			p.Muted = false // turning it up means wanting to hear it
+		}
 	case CloseOverlay:
 		p.Help = false
 	}
@@ -316,7 +340,7 @@ func (p *Player) Tick() {
 // Hash is a digest of everything the player decides, for replay tests.
 func (p *Player) Hash() uint64 {
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%d|%s|%d|%t|%v|%t|%t|%t|%d", p.Index, p.Story().Name, p.Minute, p.Playing, p.Speed, p.Muted, p.Help, p.Code, p.Ticks)
+	fmt.Fprintf(h, "%d|%s|%d|%t|%v|%t|%v|%t|%t|%d", p.Index, p.Story().Name, p.Minute, p.Playing, p.Speed, p.Muted, p.Volume, p.Help, p.Code, p.Ticks)
 	for _, ps := range p.State.People {
 		fmt.Fprintf(h, "|%d,%d,%d", ps.Room, ps.Device, ps.WaitingFor)
 	}

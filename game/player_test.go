@@ -312,3 +312,29 @@ func TestCodeMarksExist(t *testing.T) {
 		t.Errorf("at 50 you listen: %v", got)
 	}
 }
+
+func TestVolume(t *testing.T) {
+	p := newTestPlayer(t, "concurrency-1")
+	if p.Volume != defaultVolume {
+		t.Fatalf("volume %v", p.Volume)
+	}
+	p.Apply(Intent{Kind: SetMute, Value: 1})
+	p.Apply(Intent{Kind: VolumeDown})
+	if p.Volume != 0.7 || !p.Muted {
+		t.Errorf("down: %v muted %v", p.Volume, p.Muted)
+	}
+	p.Apply(Intent{Kind: VolumeUp})
+	if p.Volume != 0.8 || p.Muted {
+		t.Errorf("up unmutes: %v muted %v", p.Volume, p.Muted)
+	}
+	for range 5 {
+		p.Apply(Intent{Kind: VolumeUp})
+	}
+	if p.Volume != 1 {
+		t.Errorf("clamped at 1: %v", p.Volume)
+	}
+	p.Apply(Intent{Kind: SetVolume, Value: -3})
+	if p.Volume != 0 {
+		t.Errorf("clamped at 0: %v", p.Volume)
+	}
+}

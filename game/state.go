@@ -53,6 +53,7 @@ type AudioState struct {
 	Playing  bool    `json:"playing"`
 	Muted    bool    `json:"muted"`
 	Position float64 `json:"position"` // seconds into the episode audio
+	Volume   float64 `json:"volume"`   // 0 to 1
 }
 
 // State returns the latest snapshot. It is safe to call from any goroutine.
@@ -86,7 +87,7 @@ func (g *Game) publishState(force bool) {
 		TPS:      ebiten.ActualTPS(),
 		Caption:  g.caption,
 		UI:       g.opts.UI,
-		Audio:    AudioState{Ready: ready && g.audioOn, Playing: playing && g.audioOn, Muted: p.Muted || muted || !g.audioOn, Position: pos},
+		Audio:    AudioState{Ready: ready && g.audioOn, Playing: playing && g.audioOn, Muted: p.Muted || muted || !g.audioOn, Position: pos, Volume: p.Volume},
 		Waiting:  []string{},
 		Hearing:  []string{},
 
