@@ -81,7 +81,7 @@ type notice struct {
 
 // platform is what differs between the browser and the desktop.
 type platform interface {
-	notice(text string)
+	notice(text string) (shown bool) // false: the game shows it itself
 	changed(s Snapshot)
 	visible() bool
 	publish(g *Game) // install the JavaScript API (browser only)
@@ -141,8 +141,9 @@ func (g *Game) enableAudio() {
 }
 
 func (g *Game) say(text string) {
-	g.notices = append(g.notices, notice{text: text, until: g.player.Ticks + 6*TicksPerSecond})
-	g.platform.notice(text)
+	if !g.platform.notice(text) {
+		g.notices = append(g.notices, notice{text: text, until: g.player.Ticks + 6*TicksPerSecond})
+	}
 }
 
 // Send queues an intent from outside the frame loop (JavaScript). It never

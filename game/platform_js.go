@@ -24,18 +24,25 @@ func newPlatform() platform {
 }
 
 // call invokes a method of choresHost, if the page has one, and never lets a
-// JavaScript exception take the game down.
-func (b *browser) call(method string, args ...any) {
-	defer func() { _ = recover() }()
+// JavaScript exception take the game down. It reports whether it was called.
+func (b *browser) call(method string, args ...any) (called bool) {
+	defer func() {
+		if recover() != nil {
+			called = false
+		}
+	}()
 	if b.host.IsUndefined() || b.host.IsNull() {
-		return
+		return false
 	}
 	if f := b.host.Get(method); f.Type() == js.TypeFunction {
 		b.host.Call(method, args...)
+		return true
 	}
+	return false
 }
 
-func (b *browser) notice(text string) { b.call("notice", text) }
+// notice goes to the page's notice banner when there is one.
+func (b *browser) notice(text string) bool { return b.call("notice", text) }
 
 func (b *browser) now() float64 { return js.Global().Get("performance").Call("now").Float() }
 

@@ -13,11 +13,13 @@ type desktop struct{ said map[string]bool }
 
 func newPlatform() platform { return &desktop{said: map[string]bool{}} }
 
-func (d *desktop) notice(text string) {
+// notice also prints to stderr (once per message); the window shows it.
+func (d *desktop) notice(text string) bool {
 	if !d.said[text] {
 		d.said[text] = true
 		fmt.Fprintln(os.Stderr, "chores:", text)
 	}
+	return false
 }
 
 func (*desktop) changed(Snapshot) {}
