@@ -209,4 +209,15 @@ func TestPostMessage(t *testing.T) {
 		t.Errorf("malformed messages changed the state:\nbefore %s\nafter  %s", before, after)
 	}
 	tb.framesAdvance(embed, "after malformed messages")
+
+	// Commands sent before the game is ready are queued and replayed in
+	// order.
+	tb.navigate("/host.html?early=1")
+	tb.waitReady(embed)
+	s := tb.waitState(embed, "the early commands replayed", stepTimeout, func(s State) bool {
+		return s.Scenario == "parallelism-1" && !s.Playing && s.Minute == 33 && s.Speed == 4
+	})
+	if early := mustEval[bool](tb, "window.earlyBeforeReady === true"); !early {
+		t.Logf("note: the embed was ready before its load event; the queue was not exercised (%s)", s)
+	}
 }

@@ -37,6 +37,7 @@ var extraGlyphs = map[rune][]string{
 	'↓': {"", "", "   #", "   #", "   #", "   #", " # # #", "  ###", "   #", "", "", "", ""},
 	'♪': {"", "   #", "   ##", "   # #", "   #  #", "   #", "   #", " ###", "####", " ##", "", "", ""},
 	'⌂': {"", "", "   #", "  # #", " #   #", "#     #", " #   #", " # # #", " # # #", " #####", "", "", ""},
+	'≥': {"", "", " #", "  #", "   #", "    #", "   #", "  #", " #", "", " #####", "", ""},
 	'·': {"", "", "", "", "", "", "  ##", "  ##", "", "", "", "", ""},
 	'✓': {"", "", "", "      #", "     #", "#   #", " # #", "  #", "", "", "", "", ""},
 }
@@ -154,12 +155,15 @@ func drawText(dst *ebiten.Image, s string, f *face, x, y float64, clr color.Colo
 	var op ebiten.DrawImageOptions
 	op.ColorScale.ScaleWithColor(clr)
 	x, y = math.Round(x), math.Round(y)
+	// Bold is the glyph drawn twice, one screen pixel apart. At 1x that
+	// would fill the one-pixel gaps of letters like m and w, so 1x text is
+	// never bold.
 	passes := 1
-	if f.bold {
+	if f.bold && f.scale >= 2 {
 		passes = 2
 	}
 	for pass := range passes {
-		cx := x + float64(pass*max(1, f.scale/2))
+		cx := x + float64(pass)
 		for _, r := range s {
 			g, ok := a.glyphs[r]
 			if !ok {

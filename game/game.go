@@ -326,10 +326,11 @@ func (g *Game) drawCaption(dst *ebiten.Image) {
 	}
 	l := g.layout
 	face := g.faces.get(float64(l.px(13)), false)
-	lines := wrap(g.caption, face, float64(l.scene.Dx())*0.8)
+	lines := wrap("podcast: "+g.caption, face, float64(l.scene.Dx())*0.8)
 	lineH := l.px(18)
 	h := lineH*len(lines) + l.px(8)
-	r := image.Rect(l.scene.Min.X+l.scene.Dx()/10, l.scene.Max.Y-h-l.px(4), l.scene.Max.X-l.scene.Dx()/10, l.scene.Max.Y-l.px(4))
+	// At the top of the house, over the roof: nothing there to hide.
+	r := image.Rect(l.scene.Min.X+l.scene.Dx()/10, l.scene.Min.Y+l.px(4), l.scene.Max.X-l.scene.Dx()/10, l.scene.Min.Y+l.px(4)+h)
 	fillRound(dst, r, float32(l.px(6)), color.RGBA{0x10, 0x10, 0x1c, 0xd0})
 	for i, line := range lines {
 		lr := image.Rect(r.Min.X, r.Min.Y+l.px(4)+i*lineH, r.Max.X, r.Min.Y+l.px(4)+(i+1)*lineH)

@@ -150,8 +150,8 @@ func (h *hud) drawFigures(dst *ebiten.Image, l *layout, p *Player, sequential si
 		item("makespan", f.makespan.String()+" min", "", colAccent)
 		item("speedup vs sequential", fmt.Sprintf("%.2fx", f.speedup), "", colAccent)
 	} else {
-		item("makespan", "…", "so far "+p.Minute.String()+" min", colText)
-		item("speedup vs sequential", "…", "at the end", colText)
+		item("makespan", "≥ "+p.Minute.String()+" min", "still running", colText)
+		item("speedup vs sequential", "…", "known at the end", colText)
 	}
 	item("parallelism", fmt.Sprintf("%.2f", f.parallelism), "hands busy at once", colText)
 	item("overlap", fmt.Sprintf("%.2f", f.overlap), "cleaning while listening", colText)
@@ -201,9 +201,9 @@ func (h *hud) drawControls(dst *ebiten.Image, l *layout, p *Player, muted bool) 
 			h.drawVolume(dst, b.r, l, p)
 			continue
 		case btnCode:
-			label := "Go"
+			label := "code"
 			if p.Code {
-				label = "⌂"
+				label = "house"
 			}
 			drawTextAligned(dst, label, h.faces.get(float64(l.px(13)), true), b.r, alignCenter, colText)
 			continue

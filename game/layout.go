@@ -122,8 +122,9 @@ func newLayout(w, h int, u float64, ui string, p *Player) *layout {
 	add(btnSlower, Intent{Kind: Slower})
 	x += l.px(44) // the speed label sits here
 	add(btnFaster, Intent{Kind: Faster})
-	x = w - pad - 3*bs - 2*l.px(6) - l.px(90)
-	add(btnCode, Intent{Kind: ToggleCode})
+	x = w - pad - 3*bs - 2*l.px(6) - l.px(90) - l.px(24)
+	l.buttons = append(l.buttons, button{r: image.Rect(x, cy, x+bs+l.px(24), cy+bs), kind: btnCode, intent: Intent{Kind: ToggleCode}})
+	x += bs + l.px(24) + l.px(6)
 	add(btnMute, Intent{Kind: ToggleMute})
 	l.buttons = append(l.buttons, button{r: image.Rect(x, cy, x+l.px(84), cy+bs), kind: btnVolume})
 	x += l.px(90)

@@ -5,6 +5,7 @@ package game
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"strings"
 	"syscall/js"
 
@@ -93,11 +94,14 @@ func (b *browser) publish(g *Game) {
 		g.mu.Unlock()
 		return map[string]any{"ok": false, "error": msg}
 	}
+	// number accepts finite numbers only: NaN slips through every range
+	// check, and Infinity is no minute or speed.
 	number := func(args []js.Value) (float64, bool) {
 		if len(args) == 0 || args[0].Type() != js.TypeNumber {
 			return 0, false
 		}
-		return args[0].Float(), true
+		x := args[0].Float()
+		return x, !math.IsNaN(x) && !math.IsInf(x, 0)
 	}
 	fn("state", func([]js.Value) any { return toJS(g.State()) })
 	fn("play", func([]js.Value) any { g.Send(Intent{Kind: Play}); return ok() })
