@@ -1,0 +1,195 @@
+//go:build !js
+
+// Command bench measures Chores against the yardstick
+// (../shared/reference/minimal, the smallest honest Ebitengine program) in
+// one run on one machine, and prints one table of ratios with the raw
+// figures beside them:
+//
+//   - the .wasm after gzip -9,
+//   - the first frame after navigation in headless Chromium (median of
+//     -loads loads each, alternating, fresh tab, cache disabled),
+//   - frames drawn per second in the busiest view (sim.Largest, ui=full),
+//   - the live Go heap after -soak of looping playback against after 1 min,
+//   - frames drawn per second by an embed scrolled out of view,
+//   - the sim engine's cost per event against a callback scheduler,
+//     natively and under WebAssembly in Node.
+//
+// Usage, from the repository root, after `make web`:
+//
+//	go run ./tools/bench [-soak 10m] [-loads 5] [-write docs/performance.md]
+//
+// `make bench` builds dist/ and runs it with -write docs/performance.md.
+// A missed budget is reported as MISS; the command still exits 0 (it is a
+// measurement), unless it could not measure at all.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// budgetSoak is the soak the heap budget speaks of.
+const budgetSoak = 10 * time.Minute
+
+type config struct {
+	soak      time.Duration
+	loads     int
+	write     string
+	dist      string
+	yardstick string
+	warmup    time.Duration
+	measure   time.Duration
+	count     int
+	quietWait time.Duration
+	only      map[string]bool // empty: every measurement
+}
+
+// measurements are the names -only accepts, in the order they run.
+var measurements = []string{"size", "engine", "first", "fps", "embed", "heap"}
+
+func (c config) wants(name string) bool { return len(c.only) == 0 || c.only[name] }
+
+func main() {
+	var c config
+	flag.DurationVar(&c.soak, "soak", budgetSoak, "looping playback before the second heap reading (the budget speaks of 10m; must be over 1m)")
+	flag.IntVar(&c.loads, "loads", 5, "page loads of each program for the first-frame median")
+	flag.StringVar(&c.write, "write", "", "also write the report (markdown) to this file, e.g. docs/performance.md")
+	flag.StringVar(&c.dist, "dist", "dist", "the built playground (make web)")
+	flag.StringVar(&c.yardstick, "yardstick", "../shared/reference/minimal", "the yardstick program's folder (read only)")
+	flag.DurationVar(&c.warmup, "warmup", 5*time.Second, "warm-up before counting frames")
+	flag.DurationVar(&c.measure, "measure", 10*time.Second, "how long to count frames")
+	flag.IntVar(&c.count, "count", 5, "go test -count for the engine benchmarks")
+	flag.DurationVar(&c.quietWait, "quiet-wait", 5*time.Minute, "before each timed measurement, wait up to this long for other processes to leave the CPU alone (0: do not wait)")
+	only := flag.String("only", "", "run only these measurements, comma-separated, of: "+strings.Join(measurements, ","))
+	flag.Parse()
+	if *only != "" {
+		c.only = map[string]bool{}
+		for _, m := range strings.Split(*only, ",") {
+			if !slices.Contains(measurements, m) {
+				fatalf("-only: unknown measurement %q (one of %s)", m, strings.Join(measurements, ","))
+			}
+			c.only[m] = true
+		}
+	}
+	if c.soak <= time.Minute {
+		fatalf("-soak must be longer than 1m (the first heap reading is at 1 minute)")
+	}
+	if c.loads < 1 {
+		fatalf("-loads must be at least 1")
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	start := time.Now()
+	r, err := run(ctx, c)
+	if err != nil {
+		fatalf("%v", err)
+	}
+	r.elapsed = time.Since(start)
+
+	fmt.Println()
+	fmt.Print(r.text())
+	if c.write != "" {
+		if err := os.MkdirAll(filepath.Dir(c.write), 0o755); err != nil {
+			fatalf("%v", err)
+		}
+		if err := os.WriteFile(c.write, []byte(r.markdown()), 0o644); err != nil {
+			fatalf("%v", err)
+		}
+		fmt.Printf("wrote %s\n", c.write)
+	}
+}
+
+func fatalf(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "bench: "+format+"\n", args...)
+	os.Exit(1)
+}
+
+// logf reports progress on stderr, with the time since start.
+var t0 = time.Now()
+
+func logf(format string, args ...any) {
+	d := time.Since(t0).Round(time.Second)
+	fmt.Fprintf(os.Stderr, "[%6s] %s\n", d, fmt.Sprintf(format, args...))
+}
+
+// run takes every measurement. A measurement that fails becomes an ERROR row;
+// only a missing build stops the run.
+func run(ctx context.Context, c config) (*report, error) {
+	root, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	if b, err := os.ReadFile(filepath.Join(root, "go.mod")); err != nil || !strings.HasPrefix(string(b), "module chores\n") {
+		return nil, fmt.Errorf("run from the repository root (the folder with chores' go.mod)")
+	}
+	r := &report{cfg: c, date: time.Now()}
+	r.machine = machineInfo(ctx)
+
+	dist, _ := filepath.Abs(c.dist)
+	if _, err := os.Stat(filepath.Join(dist, "chores.wasm")); err != nil {
+		return nil, fmt.Errorf("%s has no chores.wasm (%v): run `make web` first (or `make bench`)", dist, err)
+	}
+	yardSrc, _ := filepath.Abs(c.yardstick)
+	tmp, err := os.MkdirTemp("", "chores-bench-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	yardDir := filepath.Join(tmp, "yardstick")
+
+	logf("building the yardstick from %s", yardSrc)
+	if err := buildYardstick(ctx, yardSrc, yardDir); err != nil {
+		return nil, fmt.Errorf("building the yardstick: %w", err)
+	}
+
+	if c.wants("size") {
+		r.add(measured(ctx, false, 0, func() row {
+			return measureSize(filepath.Join(dist, "chores.wasm"), filepath.Join(yardDir, "minimal.wasm"))
+		}))
+	}
+	// The engine, natively and in Node (before any browser runs).
+	if c.wants("engine") {
+		r.add(measured(ctx, true, c.quietWait, func() row { return measureEngine(ctx, root, false, c.count) }))
+		r.add(measured(ctx, true, c.quietWait, func() row { return measureEngine(ctx, root, true, c.count) }))
+	}
+
+	// The browser measurements: both folders served the same way.
+	chores, stopC, err := serve(dist)
+	if err != nil {
+		return nil, err
+	}
+	defer stopC()
+	yard, stopY, err := serve(yardDir)
+	if err != nil {
+		return nil, err
+	}
+	defer stopY()
+	logf("serving %s at %s and the yardstick at %s", dist, chores, yard)
+
+	if c.wants("first") {
+		r.add(measured(ctx, true, c.quietWait, func() row { return measureFirstFrame(ctx, chores, yard, c.loads) }))
+	}
+	if c.wants("fps") {
+		r.add(measured(ctx, true, c.quietWait, func() row { return measureFPS(ctx, chores, yard, c.warmup, c.measure) }))
+	}
+	if c.wants("embed") {
+		r.add(measured(ctx, false, 0, func() row { return measureEmbed(ctx, chores) }))
+	}
+	if c.wants("heap") {
+		r.add(measured(ctx, false, 0, func() row { return measureHeap(ctx, chores, c.soak) }))
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("interrupted: %w", err)
+	}
+	return r, nil
+}
