@@ -241,7 +241,7 @@ func (h *hud) drawVolume(dst *ebiten.Image, r image.Rectangle, l *layout, p *Pla
 		clr = colTextDim
 	}
 	vector.FillRect(dst, float32(inner.Min.X), cy-t/2, float32(inner.Dx())*level, t, clr, false)
-	vector.FillCircle(dst, float32(inner.Min.X)+float32(inner.Dx())*level, cy, float32(l.px(6)), clr, true)
+	fillDisc(dst, float32(inner.Min.X)+float32(inner.Dx())*level, cy, float32(l.px(6)), clr)
 }
 
 func (h *hud) drawMinus(dst *ebiten.Image, r image.Rectangle, l *layout) {

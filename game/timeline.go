@@ -245,9 +245,9 @@ func (tl *timeline) draw(dst *ebiten.Image, minute sim.Time, dragging bool) {
 		r = float32(tl.px(8))
 	}
 	if tl.labels {
-		vector.FillCircle(dst, x, float32(tl.chart.Min.Y)-r/2, r, colPlayhead, true)
+		fillDisc(dst, x, float32(tl.chart.Min.Y)-r/2, r, colPlayhead)
 	} else {
-		vector.FillCircle(dst, x, float32(tl.rect.Min.Y+tl.rect.Max.Y)/2, r*0.8, colPlayhead, true)
+		fillDisc(dst, x, float32(tl.rect.Min.Y+tl.rect.Max.Y)/2, r*0.8, colPlayhead)
 	}
 }
 

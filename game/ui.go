@@ -41,24 +41,80 @@ func fillRect(dst *ebiten.Image, r image.Rectangle, clr color.Color) {
 	vector.FillRect(dst, float32(r.Min.X), float32(r.Min.Y), float32(r.Dx()), float32(r.Dy()), clr, false)
 }
 
-// fillRound fills a rectangle with rounded corners of radius rad.
-func fillRound(dst *ebiten.Image, r image.Rectangle, rad float32, clr color.Color) {
-	x, y, w, h := float32(r.Min.X), float32(r.Min.Y), float32(r.Dx()), float32(r.Dy())
-	rad = min(rad, w/2, h/2)
-	var p vector.Path
-	p.MoveTo(x+rad, y)
-	p.LineTo(x+w-rad, y)
-	p.ArcTo(x+w, y, x+w, y+rad, rad)
-	p.LineTo(x+w, y+h-rad)
-	p.ArcTo(x+w, y+h, x+w-rad, y+h, rad)
-	p.LineTo(x+rad, y+h)
-	p.ArcTo(x, y+h, x, y+h-rad, rad)
-	p.LineTo(x, y+rad)
-	p.ArcTo(x, y, x+rad, y, rad)
-	p.Close()
-	op := &vector.DrawPathOptions{AntiAlias: true}
+// Rounded rectangles and circles are drawn from small antialiased disc
+// images, made once per radius, rather than as vector paths: a path is
+// filled through a stencil, which breaks Ebitengine's batching, and a frame
+// has dozens of them (tabs, buttons, labels). Drawn as images, the whole
+// interface goes to the GPU in a few draw calls; that matters most under a
+// software renderer.
+
+// discs caches an antialiased white disc of each radius.
+var discs = map[int]*ebiten.Image{}
+
+func disc(r int) *ebiten.Image {
+	if d, ok := discs[r]; ok {
+		return d
+	}
+	img := image.NewRGBA(image.Rect(0, 0, 2*r, 2*r))
+	for y := range 2 * r {
+		for x := range 2 * r {
+			// Coverage by 4×4 supersampling of the pixel.
+			n := 0
+			for sy := range 4 {
+				for sx := range 4 {
+					dx := float64(x) + (float64(sx)+0.5)/4 - float64(r)
+					dy := float64(y) + (float64(sy)+0.5)/4 - float64(r)
+					if dx*dx+dy*dy <= float64(r*r) {
+						n++
+					}
+				}
+			}
+			a := uint8(n * 255 / 16)
+			img.SetRGBA(x, y, color.RGBA{a, a, a, a})
+		}
+	}
+	d := ebiten.NewImageFromImage(img)
+	discs[r] = d
+	return d
+}
+
+// drawPart draws src scaled to the rectangle (x, y, w, h), tinted.
+func drawPart(dst, src *ebiten.Image, x, y, w, h float64, clr color.Color) {
+	b := src.Bounds()
+	op := &ebiten.DrawImageOptions{}
+	op.GeoM.Scale(w/float64(b.Dx()), h/float64(b.Dy()))
+	op.GeoM.Translate(x, y)
 	op.ColorScale.ScaleWithColor(clr)
-	vector.FillPath(dst, &p, nil, op)
+	dst.DrawImage(src, op)
+}
+
+// fillRound fills a rectangle with rounded corners of radius rad: four
+// quarter discs and three rectangles.
+func fillRound(dst *ebiten.Image, r image.Rectangle, rad float32, clr color.Color) {
+	rr := int(min(rad, float32(r.Dx())/2, float32(r.Dy())/2))
+	if rr < 1 {
+		fillRect(dst, r, clr)
+		return
+	}
+	d := disc(rr)
+	x0, y0, x1, y1 := r.Min.X, r.Min.Y, r.Max.X, r.Max.Y
+	quarter := func(qx, qy, x, y int) {
+		q := d.SubImage(image.Rect(qx*rr, qy*rr, (qx+1)*rr, (qy+1)*rr)).(*ebiten.Image)
+		drawPart(dst, q, float64(x), float64(y), float64(rr), float64(rr), clr)
+	}
+	quarter(0, 0, x0, y0)
+	quarter(1, 0, x1-rr, y0)
+	quarter(0, 1, x0, y1-rr)
+	quarter(1, 1, x1-rr, y1-rr)
+	fillRect(dst, image.Rect(x0+rr, y0, x1-rr, y1), clr)
+	fillRect(dst, image.Rect(x0, y0+rr, x0+rr, y1-rr), clr)
+	fillRect(dst, image.Rect(x1-rr, y0+rr, x1, y1-rr), clr)
+}
+
+// fillDisc fills a circle of radius r around (cx, cy).
+func fillDisc(dst *ebiten.Image, cx, cy, r float32, clr color.Color) {
+	ri := max(1, int(r+0.5))
+	drawPart(dst, disc(ri), float64(cx)-float64(ri), float64(cy)-float64(ri), float64(2*ri), float64(2*ri), clr)
 }
 
 func lerp(a, b, t float64) float64 { return a + (b-a)*t }
