@@ -63,6 +63,7 @@ type Game struct {
 
 	firstFrameMs float64 // when the first frame was drawn (ms since navigation)
 	heapLive     uint64
+	gcCycles     uint64
 	hidden       int // frames skipped while out of view
 	lastError    string
 

@@ -248,7 +248,18 @@ type sprites struct {
 func newSprites() *sprites {
 	s := &sprites{frames: map[*image.RGBA]*ebiten.Image{}}
 	for i := range art.NumStyles {
-		s.people = append(s.people, art.Person(i))
+		sheet := art.Person(i)
+		s.people = append(s.people, sheet)
+		// Upload every pose now rather than the first time it is drawn, so
+		// memory reaches its steady size at the start, not during play.
+		for _, anim := range sheet.All {
+			for _, f := range anim {
+				s.image(f.Image)
+				if f.Airpods != nil {
+					s.image(f.Airpods)
+				}
+			}
+		}
 	}
 	for seed := range 4 {
 		var set []*ebiten.Image

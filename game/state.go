@@ -8,14 +8,22 @@ import (
 
 // heapSample reads the live heap (bytes in use after the last collection),
 // which does not swing with the garbage collector's cycle like HeapAlloc.
-var heapSample = []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+// The live heap is measured at the end of each collection, so it comes with
+// the number of collections: a reader can tell a fresh figure from an old one.
+var heapSample = []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/gc/cycles/total:gc-cycles"}}
 
-func liveHeap() uint64 {
+func liveHeap() (live, cycles uint64) {
 	metrics.Read(heapSample)
-	if heapSample[0].Value.Kind() != metrics.KindUint64 {
-		return 0
+	for i, s := range heapSample {
+		if s.Value.Kind() == metrics.KindUint64 {
+			if i == 0 {
+				live = s.Value.Uint64()
+			} else {
+				cycles = s.Value.Uint64()
+			}
+		}
 	}
-	return heapSample[0].Value.Uint64()
+	return live, cycles
 }
 
 // Snapshot is the game's state as the page sees it: window.chores.state()
@@ -45,6 +53,7 @@ type Snapshot struct {
 	// navigation, in the browser) and the live Go heap after the last GC.
 	FirstFrameMs float64 `json:"firstFrameMs"`
 	HeapLive     uint64  `json:"heapLive"`
+	GCCycles     uint64  `json:"gcCycles"` // heapLive is as of the latest of these
 }
 
 // AudioState is the podcast player's state.
@@ -68,7 +77,7 @@ func (g *Game) State() Snapshot {
 func (g *Game) publishState(force bool) {
 	p := g.player
 	if p.Ticks%TicksPerSecond == 0 {
-		g.heapLive = liveHeap()
+		g.heapLive, g.gcCycles = liveHeap()
 	}
 	st := p.Story()
 	ready, playing, muted, pos := g.pod.State()
@@ -93,6 +102,7 @@ func (g *Game) publishState(force bool) {
 
 		FirstFrameMs: g.firstFrameMs,
 		HeapLive:     g.heapLive,
+		GCCycles:     g.gcCycles,
 	}
 	for i, ps := range p.State.People {
 		name := st.scenario.People[i].Name

@@ -149,6 +149,7 @@ type pageFigures struct {
 	TPS          float64 `json:"tps"`
 	Visible      bool    `json:"visible"`
 	HeapLive     uint64  `json:"heapLive"`
+	GCCycles     uint64  `json:"gcCycles"`
 	Minute       float64 `json:"minute"`
 	Playing      bool    `json:"playing"`
 	Scenario     string  `json:"scenario"`
@@ -503,6 +504,8 @@ func measureHeap(ctx context.Context, choresURL string, soak time.Duration) row 
 		byMinute   []string
 		lo, hi     uint64 = math.MaxUint64, 0
 		first      pageFigures
+		mark1      uint64 // the collection count the 1-minute reading must reach
+		markEnd    uint64 // likewise for the reading at the end
 	)
 	const every = 5 * time.Second
 	for n := 1; ; n++ {
@@ -531,12 +534,25 @@ func measureHeap(ctx context.Context, choresURL string, soak time.Duration) row 
 			byMinute = append(byMinute, fmt.Sprintf("%dm %s", elapsed/time.Minute, mb(int64(f.HeapLive))))
 			logf("heap: %v: heapLive %s, minute %.1f of the story, %d loops, %d frames", elapsed, mb(int64(f.HeapLive)), f.Minute, loops, f.Frames)
 		}
-		if !have1 && elapsed >= time.Minute {
-			at1, have1 = f, true
+		// The live heap is measured by the collector, so a reading counts
+		// only once a collection has run after its mark: the first reading
+		// must not be left over from a collection at the start.
+		if elapsed >= time.Minute && !have1 {
+			if mark1 == 0 {
+				mark1 = f.GCCycles + 1
+			}
+			if f.GCCycles >= mark1 {
+				at1, have1 = f, true
+			}
 		}
-		if elapsed >= soak {
-			atEnd = f
-			break
+		if elapsed >= soak && have1 {
+			if markEnd == 0 {
+				markEnd = f.GCCycles + 1
+			}
+			if f.GCCycles >= markEnd || elapsed >= soak+time.Minute {
+				atEnd = f
+				break
+			}
 		}
 	}
 	if at1.HeapLive == 0 || atEnd.HeapLive == 0 {
