@@ -61,14 +61,21 @@ func TestMain(m *testing.M) {
 func render(t *testing.T, name string, minute float64) (*image.RGBA, *Game) {
 	t.Helper()
 	p, _ := sim.PresetByName(name)
-	g, err := New(Options{Scenario: p.Scenario, Speed: 1, Mute: true, Start: sim.Minutes(minute), UI: UIFull})
+	return renderWith(t, Options{Scenario: p.Scenario, Start: sim.Minutes(minute), UI: UIFull}, 1280, 800, 1)
+}
+
+// renderWith draws one frame of a muted game on a w×h screen at scale u.
+func renderWith(t *testing.T, opts Options, w, h int, u float64) (*image.RGBA, *Game) {
+	t.Helper()
+	opts.Speed, opts.Mute = 1, true
+	g, err := New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	g.w, g.h, g.u = 1280, 800, 1
+	g.w, g.h, g.u = w, h, u
 	g.ensureLayout()
 	g.updateAudio() // captions follow the model
-	screen := ebiten.NewImage(1280, 800)
+	screen := ebiten.NewImage(w, h)
 	g.drawAll(screen)
 	img := image.NewRGBA(screen.Bounds())
 	screen.ReadPixels(img.Pix)
@@ -229,17 +236,7 @@ func differingIn(a, b *image.RGBA, r image.Rectangle) int {
 
 // A big scenario (the largest the limits allow) still lays out and draws.
 func TestLargestScenarioRenders(t *testing.T) {
-	s := sim.Largest()
-	g, err := New(Options{Scenario: s, Speed: 1, Mute: true, Start: sim.Minutes(20), UI: UIFull})
-	if err != nil {
-		t.Fatal(err)
-	}
-	g.w, g.h, g.u = 1280, 800, 1
-	g.ensureLayout()
-	screen := ebiten.NewImage(1280, 800)
-	g.drawAll(screen)
-	img := image.NewRGBA(screen.Bounds())
-	screen.ReadPixels(img.Pix)
+	img, _ := renderWith(t, Options{Scenario: sim.Largest(), Start: sim.Minutes(20), UI: UIFull}, 1280, 800, 1)
 	if n := distinctColors(img); n < 40 {
 		t.Errorf("largest scenario: only %d colors", n)
 	}
@@ -254,16 +251,7 @@ func TestEmbedAndHighDPI(t *testing.T) {
 		w, h int
 		u    float64
 	}{{UIMinimal, 480, 300, 1}, {UINone, 480, 300, 1}, {UIFull, 2560, 1600, 2}} {
-		g, err := New(Options{Scenario: p.Scenario, Speed: 1, Mute: true, Start: sim.Minutes(25), UI: c.ui})
-		if err != nil {
-			t.Fatal(err)
-		}
-		g.w, g.h, g.u = c.w, c.h, c.u
-		g.ensureLayout()
-		screen := ebiten.NewImage(c.w, c.h)
-		g.drawAll(screen)
-		img := image.NewRGBA(screen.Bounds())
-		screen.ReadPixels(img.Pix)
+		img, g := renderWith(t, Options{Scenario: p.Scenario, Start: sim.Minutes(25), UI: c.ui}, c.w, c.h, c.u)
 		if n := distinctColors(img); n < 30 {
 			t.Errorf("%s %dx%d: only %d colors", c.ui, c.w, c.h, n)
 		}
@@ -335,16 +323,7 @@ func TestAudioDevices(t *testing.T) {
 // The code view draws the model's source with people's marks.
 func TestCodeViewRenders(t *testing.T) {
 	p, _ := sim.PresetByName("concurrency-2")
-	g, err := New(Options{Scenario: p.Scenario, Speed: 1, Mute: true, Start: sim.Minutes(10), UI: UIFull, View: ViewCode})
-	if err != nil {
-		t.Fatal(err)
-	}
-	g.w, g.h, g.u = 1280, 800, 1
-	g.ensureLayout()
-	screen := ebiten.NewImage(1280, 800)
-	g.drawAll(screen)
-	img := image.NewRGBA(screen.Bounds())
-	screen.ReadPixels(img.Pix)
+	img, _ := renderWith(t, Options{Scenario: p.Scenario, Start: sim.Minutes(10), UI: UIFull, View: ViewCode}, 1280, 800, 1)
 	house, _ := render(t, "concurrency-2", 10)
 	if d := differingPixels(img, house); d < 50000 {
 		t.Errorf("the code view differs from the house in only %d pixels", d)
