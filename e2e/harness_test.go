@@ -220,6 +220,7 @@ type AudioState struct {
 	Playing  bool    `json:"playing"`
 	Muted    bool    `json:"muted"`
 	Position float64 `json:"position"`
+	Volume   float64 `json:"volume"`
 }
 
 func (s State) String() string { return s.raw }

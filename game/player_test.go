@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hajimehoshi/ebiten/v2"
+
 	"chores/sim"
 )
 
@@ -336,5 +338,34 @@ func TestVolume(t *testing.T) {
 	p.Apply(Intent{Kind: SetVolume, Value: -3})
 	if p.Volume != 0 {
 		t.Errorf("clamped at 0: %v", p.Volume)
+	}
+}
+
+// Every key the help overlay (and the README) promises is wired to its
+// intent.
+func TestKeysMatchTheHelp(t *testing.T) {
+	want := map[ebiten.Key]IntentKind{
+		ebiten.KeySpace:      TogglePlay,
+		ebiten.KeyArrowLeft:  StepBack,
+		ebiten.KeyArrowRight: StepForward,
+		ebiten.KeyEqual:      Faster,
+		ebiten.KeyMinus:      Slower,
+		ebiten.KeyR:          Restart,
+		ebiten.KeyM:          ToggleMute,
+		ebiten.KeyArrowUp:    VolumeUp,
+		ebiten.KeyArrowDown:  VolumeDown,
+		ebiten.KeyC:          ToggleCode,
+		ebiten.KeyEscape:     CloseOverlay,
+	}
+	for key, kind := range want {
+		if got, ok := keyIntents[key]; !ok || got.Kind != kind {
+			t.Errorf("key %v: %+v, want intent %d", key, got, kind)
+		}
+	}
+	help := strings.Join(helpLines, "\n")
+	for _, s := range []string{"Space", "← →", "1 – 6", "+ −", "R ", "M ", "↑ ↓", "C ", "?"} {
+		if !strings.Contains(help, s) {
+			t.Errorf("the help does not mention %q", s)
+		}
 	}
 }
