@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"strings"
 	"syscall/js"
 
 	"chores/sim"
@@ -145,7 +144,7 @@ func (b *browser) publish(g *Game) {
 		default:
 			return fail("setScenario needs a story name or a scenario")
 		}
-		s, err := parseScenarioArg(text)
+		s, err := sim.Load([]byte(text))
 		if err != nil {
 			g.Send(Intent{Kind: Load, Err: err})
 			return fail("%v", err)
@@ -158,17 +157,6 @@ func (b *browser) publish(g *Game) {
 	g.lastError = ""
 	g.mu.Unlock()
 	b.call("ready")
-}
-
-// parseScenarioArg accepts a preset name or scenario JSON.
-func parseScenarioArg(text string) (sim.Scenario, error) {
-	if p, ok := sim.PresetByName(text); ok {
-		return p.Scenario, nil
-	}
-	if !strings.HasPrefix(strings.TrimSpace(text), "{") {
-		return sim.Scenario{}, sim.UnknownPresetError(text)
-	}
-	return sim.Parse([]byte(text))
 }
 
 // platformOptions reads the URL: in the browser it is the command line.

@@ -166,14 +166,6 @@ func (e *Engine) Run() {
 	}
 }
 
-// Peek reports the time of the next event.
-func (e *Engine) Peek() (Time, bool) {
-	if e.queue.len() == 0 {
-		return 0, false
-	}
-	return e.queue.items[0].at, true
-}
-
 // Stuck lists the processes that have not finished. After Run, a non-empty
 // list means they wait for something that will never happen.
 func (e *Engine) Stuck() []*Proc {

@@ -1,6 +1,9 @@
 package sim
 
-import "fmt"
+import (
+	"bytes"
+	"fmt"
+)
 
 // Preset is one of the six stories: a scenario and what it teaches.
 type Preset struct {
@@ -119,10 +122,14 @@ func TurnsAlternative() Scenario {
 	return s
 }
 
-// Load finds a scenario by preset name, or parses it as JSON.
+// Load finds a scenario by preset name, or parses it as JSON. Text that is
+// not a JSON object is taken for a misspelt name.
 func Load(nameOrJSON []byte) (Scenario, error) {
 	if p, ok := PresetByName(string(nameOrJSON)); ok {
 		return p.Scenario, nil
+	}
+	if !bytes.HasPrefix(bytes.TrimSpace(nameOrJSON), []byte("{")) {
+		return Scenario{}, UnknownPresetError(string(nameOrJSON))
 	}
 	return Parse(nameOrJSON)
 }

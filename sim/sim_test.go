@@ -294,6 +294,16 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
+func TestLoadNamesAMisspeltStory(t *testing.T) {
+	_, err := Load([]byte("sequentail"))
+	if err == nil || !strings.Contains(err.Error(), `unknown scenario "sequentail"`) {
+		t.Errorf("err = %v", err)
+	}
+	if _, err := Load([]byte(`{"name": `)); err == nil || !strings.Contains(err.Error(), "invalid JSON") {
+		t.Errorf("broken JSON: err = %v", err)
+	}
+}
+
 func TestMissingFieldsAreNamed(t *testing.T) {
 	var doc map[string]any
 	if err := json.Unmarshal(preset(t, "parallelism-2").JSON(), &doc); err != nil {
@@ -353,6 +363,9 @@ func TestPresetsRoundTrip(t *testing.T) {
 		}
 		if l, err := Load([]byte(p.Name)); err != nil || l.Name != p.Name {
 			t.Errorf("Load(%q) = %v, %v", p.Name, l.Name, err)
+		}
+		if l, err := Load(p.Scenario.JSON()); err != nil || l.Name != p.Name {
+			t.Errorf("Load(JSON of %q) = %v, %v", p.Name, l.Name, err)
 		}
 	}
 }
