@@ -48,8 +48,12 @@ func fillRect(dst *ebiten.Image, r image.Rectangle, clr color.Color) {
 // interface goes to the GPU in a few draw calls; that matters most under a
 // software renderer.
 
-// discs caches an antialiased white disc of each radius.
-var discs = map[int]*ebiten.Image{}
+// discs caches an antialiased white disc of each radius, and quarters its
+// four quarters (top-left, top-right, bottom-left, bottom-right).
+var (
+	discs    = map[int]*ebiten.Image{}
+	quarters = map[int][4]*ebiten.Image{}
+)
 
 func disc(r int) *ebiten.Image {
 	if d, ok := discs[r]; ok {
@@ -75,6 +79,12 @@ func disc(r int) *ebiten.Image {
 	}
 	d := ebiten.NewImageFromImage(img)
 	discs[r] = d
+	var q [4]*ebiten.Image
+	for i := range q {
+		qx, qy := i%2, i/2
+		q[i] = d.SubImage(image.Rect(qx*r, qy*r, (qx+1)*r, (qy+1)*r)).(*ebiten.Image)
+	}
+	quarters[r] = q
 	return d
 }
 
@@ -96,16 +106,12 @@ func fillRound(dst *ebiten.Image, r image.Rectangle, rad float32, clr color.Colo
 		fillRect(dst, r, clr)
 		return
 	}
-	d := disc(rr)
+	disc(rr)
+	q := quarters[rr]
 	x0, y0, x1, y1 := r.Min.X, r.Min.Y, r.Max.X, r.Max.Y
-	quarter := func(qx, qy, x, y int) {
-		q := d.SubImage(image.Rect(qx*rr, qy*rr, (qx+1)*rr, (qy+1)*rr)).(*ebiten.Image)
-		drawPart(dst, q, float64(x), float64(y), float64(rr), float64(rr), clr)
+	for i, at := range [4]image.Point{{x0, y0}, {x1 - rr, y0}, {x0, y1 - rr}, {x1 - rr, y1 - rr}} {
+		drawPart(dst, q[i], float64(at.X), float64(at.Y), float64(rr), float64(rr), clr)
 	}
-	quarter(0, 0, x0, y0)
-	quarter(1, 0, x1-rr, y0)
-	quarter(0, 1, x0, y1-rr)
-	quarter(1, 1, x1-rr, y1-rr)
 	fillRect(dst, image.Rect(x0+rr, y0, x1-rr, y1), clr)
 	fillRect(dst, image.Rect(x0, y0+rr, x0+rr, y1-rr), clr)
 	fillRect(dst, image.Rect(x1-rr, y0+rr, x1, y1-rr), clr)
