@@ -49,15 +49,7 @@ func TestEmbeds(t *testing.T) {
 	// lazy iframe that has not loaded, or it runs with frames frozen.
 	time.Sleep(time.Second)
 	if tb.frameLoaded(2) {
-		a, err := tb.stateOf(third)
-		if err != nil {
-			t.Fatal(err)
-		}
-		time.Sleep(1500 * time.Millisecond)
-		b, err := tb.stateOf(third)
-		if err != nil {
-			t.Fatal(err)
-		}
+		a, b := tb.statesApart(third, 1500*time.Millisecond)
 		if b.Frames != a.Frames {
 			t.Errorf("the third embed, out of view, drew %d frames in 1.5 s; state %s", b.Frames-a.Frames, b)
 		}
@@ -79,15 +71,7 @@ func TestEmbeds(t *testing.T) {
 	// Scroll back to the top: it stops drawing, and counts hidden frames.
 	tb.scrollTo(`window.scrollTo(0, 0)`)
 	tb.waitState(third, "the third embed reports itself out of view", stepTimeout, func(s State) bool { return !s.Visible })
-	a, err := tb.stateOf(third)
-	if err != nil {
-		t.Fatal(err)
-	}
-	time.Sleep(1500 * time.Millisecond)
-	b, err := tb.stateOf(third)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, b := tb.statesApart(third, 1500*time.Millisecond)
 	if b.Frames != a.Frames {
 		t.Errorf("scrolled out of view, the third embed still drew %d frames in 1.5 s; state %s", b.Frames-a.Frames, b)
 	}
@@ -104,7 +88,7 @@ func TestEmbeds(t *testing.T) {
 	tb.scrollTo(`window.scrollTo(0, 0)`)
 	doc := string(first) + ".document"
 	tb.waitJS("the poster in the first embed", fmt.Sprintf(`(() => { const p = %s.getElementById("poster"); return !!p && !p.hidden })()`, doc), stepTimeout)
-	s, err = tb.stateOf(first)
+	s, err := tb.stateOf(first)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,4 +130,19 @@ func TestEmbeds(t *testing.T) {
 	}
 	tb.waitState(second, "playing again by the post's remote", stepTimeout, func(s State) bool { return s.Playing })
 	tb.waitJS("the remote's output says playing", `document.getElementById("remote-state").textContent.includes("playing")`, stepTimeout)
+}
+
+// statesApart reads a frame's state twice, d apart.
+func (tb *tab) statesApart(w win, d time.Duration) (State, State) {
+	tb.t.Helper()
+	a, err := tb.stateOf(w)
+	if err != nil {
+		tb.t.Fatal(err)
+	}
+	time.Sleep(d)
+	b, err := tb.stateOf(w)
+	if err != nil {
+		tb.t.Fatal(err)
+	}
+	return a, b
 }
