@@ -5,8 +5,6 @@ import (
 	"image/color"
 	"strings"
 
-	"github.com/hajimehoshi/ebiten/v2"
-
 	"chores/sim"
 )
 
@@ -90,7 +88,7 @@ func isListener(st *story, name string) bool {
 	return false
 }
 
-func (cv *codeView) draw(dst *ebiten.Image, r image.Rectangle, p *Player, fs *faces, u float64) {
+func (cv *codeView) draw(dst surface, r image.Rectangle, p *Player, fs *faces, u float64) {
 	fillRound(dst, r, float32(8*u), colPanel)
 	f := fs.get(13*u, false)
 	lineH := f.height() + int(2*u)

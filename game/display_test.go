@@ -18,6 +18,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"chores/game/redraw"
 	"chores/sim"
 )
 
@@ -208,8 +209,16 @@ func TestDustShrinksAsTheRoomIsCleaned(t *testing.T) {
 	}
 }
 
+// canvasPixels draws the house alone at art size (one art pixel per pixel,
+// no labels), as the player's state shows it.
 func canvasPixels(g *Game) *image.RGBA {
-	c := g.scene.canvas
+	sc := &g.scene
+	k, rect := sc.k, sc.rect
+	defer func() { sc.k, sc.rect = k, rect }()
+	sc.k, sc.rect = 1, image.Rect(0, 0, sc.house.w, sc.house.h)
+	c := ebiten.NewImage(sc.house.w, sc.house.h)
+	defer c.Deallocate()
+	sc.draw(c, g.player)
 	img := image.NewRGBA(c.Bounds())
 	c.ReadPixels(img.Pix)
 	return img
@@ -329,4 +338,115 @@ func TestCodeViewRenders(t *testing.T) {
 		t.Errorf("the code view differs from the house in only %d pixels", d)
 	}
 	save(t, img, filepath.Join(shotsDir(t), "desktop-code-view.png"))
+}
+
+// Painting only the tiles that changed (game/redraw) shows, frame after
+// frame, exactly what drawing everything shows: through playing, seeking,
+// story changes, the code view, help, notices, muting and a resize. And it
+// is worth it: a still frame paints nothing, and a playing frame of the
+// largest house repaints a small share of the screen.
+func TestRedrawMatchesFullDraw(t *testing.T) {
+	opts := Options{Scenario: sim.Largest(), UI: UIFull, Speed: 1, Mute: true}
+	g, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	script := map[int][]Intent{
+		0:   {{Kind: Play}},
+		30:  {{Kind: ToggleHelp}},
+		34:  {{Kind: ToggleHelp}},
+		40:  {{Kind: Seek, Value: 150}},
+		55:  {{Kind: Pause}},
+		70:  {{Kind: Play}, {Kind: SetSpeed, Value: 8}},
+		85:  {{Kind: Pick, Value: 5}}, // best-of-both: the home theatre's waves
+		86:  {{Kind: Play}},
+		100: {{Kind: ToggleCode}, {Kind: Pause}},
+		110: {{Kind: ToggleCode}, {Kind: Play}},
+		120: {{Kind: StepBack}},
+		125: {{Kind: ToggleMute}, {Kind: VolumeDown}},
+		130: {{Kind: Pick, Value: 6}}, // the largest house again
+		131: {{Kind: Play}},
+	}
+	// The last size is too small for the largest house at 1x: it is shrunk
+	// to fit, smoothly, and drawn whole every frame.
+	size := map[int]image.Point{0: {1280, 800}, 140: {1440, 900}, 150: {900, 600}}
+	var (
+		painter         redraw.Painter
+		screen, whole   *ebiten.Image
+		playingShare    []float64
+		idleWhilePaused int
+	)
+	for frame := range 160 {
+		if sz, ok := size[frame]; ok {
+			g.w, g.h, g.u = sz.X, sz.Y, 1
+			screen, whole = ebiten.NewImage(sz.X, sz.Y), ebiten.NewImage(sz.X, sz.Y)
+		}
+		if frame == 95 {
+			g.say("A notice, shown for a while over the picture.")
+		}
+		for _, in := range script[frame] {
+			g.player.Apply(in)
+		}
+		g.player.Tick()
+		g.ensureLayout()
+		g.updateAudio()
+		g.drawAll(painter.Begin(screen.Bounds()))
+		painter.Finish(screen)
+		g.drawAll(whole)
+
+		got, want := pixelsOf(screen), pixelsOf(whole)
+		// Two draws of a smoothly shrunk picture can differ by a unit or
+		// so in a channel (Ebitengine's mipmaps); anything else is exact.
+		tolerance := 0
+		if g.scene.k < 1 {
+			tolerance = 2
+		}
+		if d := differingBeyond(got, want, tolerance); d > 0 {
+			save(t, got, filepath.Join(shotsDir(t), "redraw-got.png"))
+			save(t, want, filepath.Join(shotsDir(t), "redraw-want.png"))
+			t.Fatalf("frame %d: %d pixels differ from a full draw (pictures in testdata/screenshots/redraw-*.png)", frame, d)
+		}
+		st := painter.Stats()
+		switch {
+		case frame > 100 && frame < 110: // the code view, paused: nothing moves
+			if st.Last == 0 {
+				idleWhilePaused++
+			}
+		case frame > 10 && frame < 30 || frame > 140 && frame < 150:
+			playingShare = append(playingShare, float64(st.Last)/float64(g.w*g.h))
+		}
+	}
+	if idleWhilePaused != 9 {
+		t.Errorf("the code view, paused: %d of 9 frames painted nothing; want all", idleWhilePaused)
+	}
+	mean := 0.0
+	for _, s := range playingShare {
+		mean += s
+	}
+	mean /= float64(len(playingShare))
+	t.Logf("playing the largest house: %.1f%% of the screen repainted per frame", 100*mean)
+	if mean > 0.15 {
+		t.Errorf("playing the largest house repaints %.0f%% of the screen per frame; want a small share", 100*mean)
+	}
+}
+
+// differingBeyond counts the pixels where a channel of a and b differ by more
+// than tolerance.
+func differingBeyond(a, b *image.RGBA, tolerance int) int {
+	n := 0
+	for i := 0; i < len(a.Pix); i += 4 {
+		for c := range 3 {
+			if d := int(a.Pix[i+c]) - int(b.Pix[i+c]); d > tolerance || -d > tolerance {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+func pixelsOf(img *ebiten.Image) *image.RGBA {
+	out := image.NewRGBA(img.Bounds())
+	img.ReadPixels(out.Pix)
+	return out
 }

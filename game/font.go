@@ -150,7 +150,7 @@ const (
 )
 
 // drawText draws s with its top-left corner at (x, y).
-func drawText(dst *ebiten.Image, s string, f *face, x, y float64, clr color.Color) {
+func drawText(dst surface, s string, f *face, x, y float64, clr color.Color) {
 	a := loadAtlas()
 	var op ebiten.DrawImageOptions
 	op.ColorScale.ScaleWithColor(clr)
@@ -180,7 +180,7 @@ func drawText(dst *ebiten.Image, s string, f *face, x, y float64, clr color.Colo
 
 // drawTextAligned draws s inside r, aligned horizontally and centred
 // vertically.
-func drawTextAligned(dst *ebiten.Image, s string, f *face, r image.Rectangle, al align, clr color.Color) {
+func drawTextAligned(dst surface, s string, f *face, r image.Rectangle, al align, clr color.Color) {
 	w := f.advance(s)
 	x := float64(r.Min.X)
 	switch al {

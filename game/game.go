@@ -16,6 +16,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"chores/assets"
+	"chores/game/redraw"
 	"chores/sim"
 	"chores/sound"
 )
@@ -45,6 +46,7 @@ type Game struct {
 	scene    scene
 	code     *codeView
 	timeline timeline
+	painter  redraw.Painter // paints each frame where it changed
 	layout   *layout
 	// the layout depends on the stories (tabs) and the current one (rows)
 	layoutStories int
@@ -274,16 +276,18 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		g.firstFrameMs = g.platform.now()
 	}
 	g.ensureLayout()
-	g.drawAll(screen)
+	// The frame is recorded, then painted only where it changed.
+	g.drawAll(g.painter.Begin(screen.Bounds()))
+	g.painter.Finish(screen)
 	if g.shot != "" && g.shotDone == nil && g.frames >= 3 {
 		g.shotDone = g.writeShot(screen)
 	}
 }
 
-func (g *Game) drawAll(screen *ebiten.Image) {
+func (g *Game) drawAll(screen surface) {
 	l := g.layout
 	p := g.player
-	screen.Fill(colBackground)
+	fillRect(screen, screen.Bounds(), colBackground)
 	if p.Code {
 		if g.code == nil {
 			g.code = newCodeView()
@@ -321,7 +325,7 @@ func (g *Game) drawAll(screen *ebiten.Image) {
 
 // drawCaption shows the words being said, under the house, while someone
 // listens (also when muted: captions are for reading).
-func (g *Game) drawCaption(dst *ebiten.Image) {
+func (g *Game) drawCaption(dst surface) {
 	if g.caption == "" {
 		return
 	}

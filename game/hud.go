@@ -7,7 +7,6 @@ import (
 	"slices"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"chores/game/art"
 	"chores/sim"
@@ -80,7 +79,7 @@ func newHUD(f *faces) *hud {
 	return h
 }
 
-func (h *hud) drawTabs(dst *ebiten.Image, l *layout, p *Player) {
+func (h *hud) drawTabs(dst surface, l *layout, p *Player) {
 	face := h.faces.get(float64(l.px(13)), true)
 	for _, b := range l.buttons {
 		if b.kind != btnTab {
@@ -101,7 +100,7 @@ func (h *hud) drawTabs(dst *ebiten.Image, l *layout, p *Player) {
 	}
 }
 
-func (h *hud) drawCaption(dst *ebiten.Image, l *layout, p *Player) {
+func (h *hud) drawCaption(dst surface, l *layout, p *Player) {
 	st := p.Story()
 	title := h.faces.get(float64(l.px(15)), true)
 	body := h.faces.get(float64(l.px(13)), false)
@@ -120,7 +119,7 @@ func (h *hud) drawCaption(dst *ebiten.Image, l *layout, p *Player) {
 	}
 }
 
-func (h *hud) drawFigures(dst *ebiten.Image, l *layout, p *Player, sequential sim.Time) {
+func (h *hud) drawFigures(dst surface, l *layout, p *Player, sequential sim.Time) {
 	r := l.figures
 	if r.Empty() {
 		return
@@ -158,7 +157,7 @@ func (h *hud) drawFigures(dst *ebiten.Image, l *layout, p *Player, sequential si
 	item("waiting", f.waiting.String()+" min", "ready but blocked", colText)
 }
 
-func (h *hud) drawControls(dst *ebiten.Image, l *layout, p *Player, muted bool) {
+func (h *hud) drawControls(dst surface, l *layout, p *Player, muted bool) {
 	if l.ui == UINone {
 		return
 	}
@@ -219,7 +218,7 @@ func (h *hud) drawControls(dst *ebiten.Image, l *layout, p *Player, muted bool) 
 }
 
 // drawIcon scales a 12px icon by a whole factor to fit r, centred.
-func (h *hud) drawIcon(dst *ebiten.Image, icon art.Icon, r image.Rectangle) {
+func (h *hud) drawIcon(dst surface, icon art.Icon, r image.Rectangle) {
 	img := h.icons[icon]
 	k := max(1, (min(r.Dx(), r.Dy())*6/10)/art.IconSize)
 	op := &ebiten.DrawImageOptions{}
@@ -230,24 +229,24 @@ func (h *hud) drawIcon(dst *ebiten.Image, icon art.Icon, r image.Rectangle) {
 }
 
 // drawVolume draws the slider: a track, the level filled, a knob.
-func (h *hud) drawVolume(dst *ebiten.Image, r image.Rectangle, l *layout, p *Player) {
+func (h *hud) drawVolume(dst surface, r image.Rectangle, l *layout, p *Player) {
 	inner := r.Inset(l.px(8))
 	cy := float32(r.Min.Y+r.Max.Y) / 2
 	t := float32(l.px(4))
-	vector.FillRect(dst, float32(inner.Min.X), cy-t/2, float32(inner.Dx()), t, colBackground, false)
+	fillRectF(dst, float32(inner.Min.X), cy-t/2, float32(inner.Dx()), t, colBackground)
 	level := float32(p.Volume)
 	clr := colText
 	if p.Muted {
 		clr = colTextDim
 	}
-	vector.FillRect(dst, float32(inner.Min.X), cy-t/2, float32(inner.Dx())*level, t, clr, false)
+	fillRectF(dst, float32(inner.Min.X), cy-t/2, float32(inner.Dx())*level, t, clr)
 	fillDisc(dst, float32(inner.Min.X)+float32(inner.Dx())*level, cy, float32(l.px(6)), clr)
 }
 
-func (h *hud) drawMinus(dst *ebiten.Image, r image.Rectangle, l *layout) {
+func (h *hud) drawMinus(dst surface, r image.Rectangle, l *layout) {
 	w, t := float32(r.Dx())*0.45, float32(l.px(3))
 	cx, cy := float32(r.Min.X+r.Max.X)/2, float32(r.Min.Y+r.Max.Y)/2
-	vector.FillRect(dst, cx-w/2, cy-t/2, w, t, colText, false)
+	fillRectF(dst, cx-w/2, cy-t/2, w, t, colText)
 }
 
 var helpLines = []string{
@@ -266,7 +265,7 @@ var helpLines = []string{
 	"Striped bars: someone ready but waiting.",
 }
 
-func (h *hud) drawHelp(dst *ebiten.Image, l *layout) {
+func (h *hud) drawHelp(dst surface, l *layout) {
 	fillRect(dst, image.Rect(0, 0, l.w, l.h), color.RGBA{0, 0, 0, 0xa0})
 	face := h.faces.get(float64(l.px(14)), false)
 	lineH := l.px(22)
@@ -280,7 +279,7 @@ func (h *hud) drawHelp(dst *ebiten.Image, l *layout) {
 }
 
 // drawNotice shows a message at the top of the screen.
-func (h *hud) drawNotice(dst *ebiten.Image, l *layout, msg string) {
+func (h *hud) drawNotice(dst surface, l *layout, msg string) {
 	face := h.faces.get(float64(l.px(13)), false)
 	w := int(face.advance(msg)) + l.px(24)
 	r := image.Rect((l.w-w)/2, l.px(40), (l.w+w)/2, l.px(66))

@@ -17,9 +17,11 @@ import (
 // story and the minute (plus a tick counter for idle animation), so scrubbing
 // to a minute shows exactly what playing up to it shows.
 //
-// It is drawn at art resolution (one art pixel per pixel) into an offscreen
-// canvas, which is then scaled up by a whole factor: crisp pixel art on any
-// screen.
+// The art is scaled by a whole factor (one art pixel becomes k×k screen
+// pixels, never blurred): crisp pixel art on any screen. Every sprite is drawn
+// straight onto the screen at that scale, which gives the same pixels as
+// drawing at art size and scaling the result, but keeps each moving sprite a
+// draw of its own, so only its own tiles are repainted (see game/redraw).
 
 const (
 	// walkMinutes is how long, at the start of a stay, a person is shown
@@ -296,7 +298,8 @@ type scene struct {
 	house   *house
 	k       float64 // scale from art pixels to screen pixels
 	rect    image.Rectangle
-	canvas  *ebiten.Image
+	canvas  *ebiten.Image // only for a house shrunk to fit (k < 1)
+	target  surface       // where blit draws this frame
 	faces   *faces
 	u       float64
 }
@@ -319,15 +322,19 @@ func (sc *scene) prepare(st *story, rect image.Rectangle, u float64, f *faces) {
 	}
 	if sc.canvas != nil {
 		sc.canvas.Deallocate()
+		sc.canvas = nil
 	}
-	sc.canvas = ebiten.NewImage(h.w, h.h)
+	if sc.k < 1 {
+		sc.canvas = ebiten.NewImage(h.w, h.h)
+	}
 }
 
-// origin is where the house's top-left lands on screen.
+// origin is where the house's top-left lands on screen: on a whole pixel,
+// so every art pixel covers whole screen pixels.
 func (sc *scene) origin() (float64, float64) {
 	h := sc.house
-	return float64(sc.rect.Min.X) + (float64(sc.rect.Dx())-float64(h.w)*sc.k)/2,
-		float64(sc.rect.Min.Y) + (float64(sc.rect.Dy())-float64(h.h)*sc.k)/2
+	return math.Floor(float64(sc.rect.Min.X) + (float64(sc.rect.Dx())-float64(h.w)*sc.k)/2),
+		math.Floor(float64(sc.rect.Min.Y) + (float64(sc.rect.Dy())-float64(h.h)*sc.k)/2)
 }
 
 // personPose is where and how a person is drawn.
@@ -341,12 +348,16 @@ type personPose struct {
 	bubble  bool
 }
 
-func (sc *scene) draw(dst *ebiten.Image, p *Player) {
+func (sc *scene) draw(dst surface, p *Player) {
 	h := sc.house
 	st := p.Story()
 	state := &p.State
-	c := sc.canvas
-	c.DrawImage(h.static, nil)
+	sc.target = dst
+	if sc.canvas != nil {
+		sc.canvas.Clear() // the house has see-through pixels, which must not pile up
+		sc.target = sc.canvas
+	}
+	sc.blit(h.static, 0, 0, false)
 
 	// Dust still on the floor: a mote goes when the sweep passes it.
 	for ci, cl := range h.cells {
@@ -359,9 +370,7 @@ func (sc *scene) draw(dst *ebiten.Image, p *Player) {
 			if left == 0 || (left < 1 && m.at < done) {
 				continue
 			}
-			op := &ebiten.DrawImageOptions{}
-			op.GeoM.Translate(float64(cl.rect.Min.X+m.x), float64(cl.rect.Min.Y+m.y-m.img.Bounds().Dy()))
-			c.DrawImage(m.img, op)
+			sc.blit(m.img, float64(cl.rect.Min.X+m.x), float64(cl.rect.Min.Y+m.y-m.img.Bounds().Dy()), false)
 		}
 	}
 
@@ -374,9 +383,7 @@ func (sc *scene) draw(dst *ebiten.Image, p *Player) {
 	}
 	if theatre >= 0 {
 		tp := lc.layout.Theatre.Add(lc.rect.Min)
-		op := &ebiten.DrawImageOptions{}
-		op.GeoM.Translate(float64(tp.X), float64(tp.Y))
-		c.DrawImage(sc.sprites.theatre, op)
+		sc.blit(sc.sprites.theatre, float64(tp.X), float64(tp.Y), false)
 		if state.Devices[theatre].Playing {
 			// Waves from the speakers, and into every room: it plays
 			// through the whole house.
@@ -396,15 +403,19 @@ func (sc *scene) draw(dst *ebiten.Image, p *Player) {
 	}
 	sc.drawPhones(poses, p)
 
-	// Scale the canvas onto the screen.
-	ox, oy := sc.origin()
-	op := &ebiten.DrawImageOptions{}
-	op.GeoM.Scale(sc.k, sc.k)
-	op.GeoM.Translate(ox, oy)
-	if sc.k < 1 {
+	if sc.canvas != nil {
+		// A house shrunk to fit was drawn at art size; scale it down,
+		// smoothly. Its pixels are new every frame.
+		if r, ok := dst.(interface{ Redrawn(*ebiten.Image) }); ok {
+			r.Redrawn(sc.canvas)
+		}
+		ox, oy := sc.origin()
+		op := &ebiten.DrawImageOptions{}
+		op.GeoM.Scale(sc.k, sc.k)
+		op.GeoM.Translate(ox, oy)
 		op.Filter = ebiten.FilterLinear
+		dst.DrawImage(sc.canvas, op)
 	}
-	dst.DrawImage(c, op)
 	sc.drawLabels(dst, p, poses)
 }
 
@@ -415,7 +426,12 @@ func (sc *scene) blit(img *ebiten.Image, x, y float64, flip bool) {
 		op.GeoM.Translate(float64(img.Bounds().Dx()), 0)
 	}
 	op.GeoM.Translate(math.Round(x), math.Round(y))
-	sc.canvas.DrawImage(img, op)
+	if sc.canvas == nil {
+		ox, oy := sc.origin()
+		op.GeoM.Scale(sc.k, sc.k)
+		op.GeoM.Translate(ox, oy)
+	}
+	sc.target.DrawImage(img, op)
 }
 
 // poses works out every person's place, animation and props at the minute.
@@ -610,7 +626,7 @@ func personIndex(st *story, name string) int {
 
 // drawLabels writes room names and people's names at screen resolution, when
 // there is room for them.
-func (sc *scene) drawLabels(dst *ebiten.Image, p *Player, poses []personPose) {
+func (sc *scene) drawLabels(dst surface, p *Player, poses []personPose) {
 	if sc.k < 2 || sc.u <= 0 {
 		return
 	}

@@ -54,6 +54,11 @@ type Snapshot struct {
 	FirstFrameMs float64 `json:"firstFrameMs"`
 	HeapLive     uint64  `json:"heapLive"`
 	GCCycles     uint64  `json:"gcCycles"` // heapLive is as of the latest of these
+	// Of the frames drawn, how many changed no pixel (so nothing was
+	// painted), and the share of the screen repainted per frame on average
+	// (0 to 1): only what changes is painted again (game/redraw).
+	StillFrames int     `json:"stillFrames"`
+	Repainted   float64 `json:"repainted"`
 }
 
 // AudioState is the podcast player's state.
@@ -103,6 +108,9 @@ func (g *Game) publishState(force bool) {
 		FirstFrameMs: g.firstFrameMs,
 		HeapLive:     g.heapLive,
 		GCCycles:     g.gcCycles,
+	}
+	if ps := g.painter.Stats(); ps.Screen > 0 {
+		s.StillFrames, s.Repainted = ps.Idle, float64(ps.Pixels)/float64(ps.Screen)
 	}
 	for i, ps := range p.State.People {
 		name := st.scenario.People[i].Name

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
@@ -225,7 +226,7 @@ func axisStep(end sim.Time) sim.Time {
 }
 
 // draw puts the chart and the playhead on the screen.
-func (tl *timeline) draw(dst *ebiten.Image, minute sim.Time, dragging bool) {
+func (tl *timeline) draw(dst surface, minute sim.Time, dragging bool) {
 	if tl.cache == nil {
 		return
 	}
@@ -234,12 +235,24 @@ func (tl *timeline) draw(dst *ebiten.Image, minute sim.Time, dragging bool) {
 	dst.DrawImage(tl.cache, op)
 	// Shade the part of the makespan not yet reached, so the chart fills
 	// in as time runs.
-	x := tl.x(minute)
+	// On a whole pixel: the playhead's draws change only when it moves on
+	// screen, and only changed draws are repainted (see game/redraw).
+	x := float32(math.Round(float64(tl.x(minute))))
 	if end := tl.x(tl.st.Result.Makespan); end > x {
-		vector.FillRect(dst, x, float32(tl.chart.Min.Y), end-x, float32(tl.chart.Dy()), color.RGBA{0x1d, 0x1f, 0x33, 0x90}, false)
+		// In fixed columns, so that only the column the playhead is in
+		// changes as it moves, not the whole shaded stretch.
+		const col = 64
+		shade := color.RGBA{0x1d, 0x1f, 0x33, 0x90}
+		y, h := float32(tl.chart.Min.Y), float32(tl.chart.Dy())
+		left := float32(tl.chart.Min.X)
+		for c := left + col*float32(int((x-left)/col)); c < end; c += col {
+			if a, b := max(c, x), min(c+col, end); b > a {
+				fillRectF(dst, a, y, b-a, h, shade)
+			}
+		}
 	}
 	w := float32(tl.px(2))
-	vector.FillRect(dst, x-w/2, float32(tl.rect.Min.Y+tl.px(2)), w, float32(tl.rect.Dy()-tl.px(4)), colPlayhead, false)
+	fillRectF(dst, x-w/2, float32(tl.rect.Min.Y+tl.px(2)), w, float32(tl.rect.Dy()-tl.px(4)), colPlayhead)
 	r := float32(tl.px(6))
 	if dragging {
 		r = float32(tl.px(8))

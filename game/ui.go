@@ -5,7 +5,6 @@ import (
 	"image/color"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/vector"
 )
 
 // Colors of the interface around the house.
@@ -37,8 +36,32 @@ var roomColors = []color.RGBA{
 
 func roomColor(i int) color.RGBA { return roomColors[i%len(roomColors)] }
 
-func fillRect(dst *ebiten.Image, r image.Rectangle, clr color.Color) {
-	vector.FillRect(dst, float32(r.Min.X), float32(r.Min.Y), float32(r.Dx()), float32(r.Dy()), clr, false)
+// surface is what the game draws on: the screen's recorder (see
+// game/redraw), or an offscreen *ebiten.Image. Everything is drawn with
+// DrawImage, so a frame can be recorded and compared with the last.
+type surface interface {
+	DrawImage(img *ebiten.Image, op *ebiten.DrawImageOptions)
+	Bounds() image.Rectangle
+}
+
+// whitePixel is the centre of a white 3x3 image: scaled and tinted, it fills
+// rectangles (the border keeps filtering from reading outside it).
+var whitePixel = func() *ebiten.Image {
+	img := ebiten.NewImage(3, 3)
+	img.Fill(color.White)
+	return img.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)
+}()
+
+func fillRect(dst surface, r image.Rectangle, clr color.Color) {
+	fillRectF(dst, float32(r.Min.X), float32(r.Min.Y), float32(r.Dx()), float32(r.Dy()), clr)
+}
+
+// fillRectF fills the rectangle at (x, y) of size w×h.
+func fillRectF(dst surface, x, y, w, h float32, clr color.Color) {
+	if w <= 0 || h <= 0 {
+		return
+	}
+	drawPart(dst, whitePixel, float64(x), float64(y), float64(w), float64(h), clr)
 }
 
 // Rounded rectangles and circles are drawn from small antialiased disc
@@ -89,7 +112,7 @@ func disc(r int) *ebiten.Image {
 }
 
 // drawPart draws src scaled to the rectangle (x, y, w, h), tinted.
-func drawPart(dst, src *ebiten.Image, x, y, w, h float64, clr color.Color) {
+func drawPart(dst surface, src *ebiten.Image, x, y, w, h float64, clr color.Color) {
 	b := src.Bounds()
 	op := &ebiten.DrawImageOptions{}
 	op.GeoM.Scale(w/float64(b.Dx()), h/float64(b.Dy()))
@@ -100,7 +123,7 @@ func drawPart(dst, src *ebiten.Image, x, y, w, h float64, clr color.Color) {
 
 // fillRound fills a rectangle with rounded corners of radius rad: four
 // quarter discs and three rectangles.
-func fillRound(dst *ebiten.Image, r image.Rectangle, rad float32, clr color.Color) {
+func fillRound(dst surface, r image.Rectangle, rad float32, clr color.Color) {
 	rr := int(min(rad, float32(r.Dx())/2, float32(r.Dy())/2))
 	if rr < 1 {
 		fillRect(dst, r, clr)
@@ -118,7 +141,7 @@ func fillRound(dst *ebiten.Image, r image.Rectangle, rad float32, clr color.Colo
 }
 
 // fillDisc fills a circle of radius r around (cx, cy).
-func fillDisc(dst *ebiten.Image, cx, cy, r float32, clr color.Color) {
+func fillDisc(dst surface, cx, cy, r float32, clr color.Color) {
 	ri := max(1, int(r+0.5))
 	drawPart(dst, disc(ri), float64(cx)-float64(ri), float64(cy)-float64(ri), float64(2*ri), float64(2*ri), clr)
 }
