@@ -210,6 +210,8 @@ type State struct {
 	Audio     AudioState `json:"audio"`
 	Waiting   []string   `json:"waiting"`
 	Listening []string   `json:"listening"`
+	Still     int        `json:"stillFrames"`
+	Repainted float64    `json:"repainted"`
 
 	raw string
 }

@@ -54,7 +54,23 @@ func TestStoryScreenshots(t *testing.T) {
 
 	tb.open("/index.html?view=code&autoplay=0&t=20")
 	tb.framesAdvance(top, "the code view")
-	tb.screenshot("view-code")
+	// Paused on the code view nothing moves: frames go on, but they change
+	// no pixel, so nothing is painted or presented (game/redraw); the page
+	// must still show the picture.
+	a := tb.state()
+	b := tb.waitState(top, "still frames on the paused code view", stepTimeout, func(s State) bool { return s.Frames >= a.Frames+5 })
+	if b.Still-a.Still != b.Frames-a.Frames {
+		t.Errorf("paused code view: %d of %d frames changed pixels; want none", (b.Frames-a.Frames)-(b.Still-a.Still), b.Frames-a.Frames)
+	}
+	if img := tb.screenshot("view-code"); distinctColors(img) < 20 {
+		t.Errorf("the still code view shows only %d colors", distinctColors(img))
+	}
+	// Playing, a frame repaints a small part of the screen.
+	tb.open("/index.html?scenario=best-of-both&autoplay=1")
+	tb.framesAdvance(top, "playing")
+	if s := tb.state(); s.Repainted <= 0 || s.Repainted > 0.5 {
+		t.Errorf("playing: %.1f%% of the screen repainted per frame on average; want some, and well under half", 100*s.Repainted)
+	}
 
 	small := newTabSize(t, smallW, smallH)
 	small.open("/index.html?ui=none&scenario=concurrency-2&t=40&autoplay=0")
