@@ -135,6 +135,9 @@ type Painter struct {
 	full  bool
 	last  *ebiten.Image // the screen painted last
 
+	out         []image.Rectangle // rects' buffers, reused
+	above, here []run
+
 	stats Stats
 }
 
@@ -229,29 +232,40 @@ func (p *Painter) paint(screen *ebiten.Image, r image.Rectangle) {
 // runs of dirty tiles along each row, and runs on consecutive rows that
 // span the same columns joined into one.
 func (p *Painter) rects() []image.Rectangle {
-	var out []image.Rectangle
-	open := map[[2]int]int{} // a run's columns → its rectangle in out, if it reaches the row above
+	out := p.out[:0]
+	above, here := p.above[:0], p.here[:0] // the runs of the row above and of this row
 	for ty := range p.rows {
-		next := map[[2]int]int{}
+		here = here[:0]
 		for tx := 0; tx < p.cols; {
 			if !p.dirty[ty*p.cols+tx] {
 				tx++
 				continue
 			}
-			start := tx
+			r := run{from: tx}
 			for tx < p.cols && p.dirty[ty*p.cols+tx] {
 				tx++
 			}
-			run := [2]int{start, tx}
-			if i, ok := open[run]; ok {
-				out[i].Max.Y += TileSize
-				next[run] = i
-				continue
+			r.to = tx
+			r.rect = -1
+			for _, a := range above {
+				if a.from == r.from && a.to == r.to {
+					r.rect = a.rect
+					out[r.rect].Max.Y += TileSize
+					break
+				}
 			}
-			next[run] = len(out)
-			out = append(out, image.Rect(start*TileSize, ty*TileSize, tx*TileSize, (ty+1)*TileSize))
+			if r.rect < 0 {
+				r.rect = len(out)
+				out = append(out, image.Rect(r.from*TileSize, ty*TileSize, r.to*TileSize, (ty+1)*TileSize))
+			}
+			here = append(here, r)
 		}
-		open = next
+		above, here = here, above
 	}
+	p.out, p.above, p.here = out, above, here
 	return out
 }
+
+// run is a stretch of dirty tiles in a row, columns from to to (exclusive),
+// and the rectangle of out that covers it.
+type run struct{ from, to, rect int }
