@@ -24,12 +24,11 @@ func SimulateContext(ctx context.Context, s Scenario) (*Result, error) {
 	h := newHousehold(&s)
 	defer h.eng.Close()
 	h.start()
-	for {
-		if h.eng.Events()%256 == 0 && ctx.Err() != nil {
+	// In slices of events, so a cancelled ctx is noticed soon; within a
+	// slice, control passes from process to process directly.
+	for h.eng.RunFor(256) {
+		if ctx.Err() != nil {
 			return nil, ctx.Err()
-		}
-		if !h.eng.Step() {
-			break
 		}
 	}
 	if stuck := h.eng.Stuck(); len(stuck) > 0 {

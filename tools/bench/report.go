@@ -261,12 +261,13 @@ const notes = `## How each figure is measured
   ` + "`state().frames`" + ` twice 5 s apart. Budget: 0 frames per second. The first iframe, in
   view, must draw in the same interval, which shows the page was running; the
   third's ` + "`hiddenFrames`" + ` (Draw calls skipped) is listed too.
-- **Engine.** ` + "`go test -run XXX -bench '^(BenchmarkEngine|BenchmarkCallbacks|BenchmarkRoundTrip)$' -count 5 ./sim/`" + `,
+- **Engine.** ` + "`go test -run XXX -bench '^(BenchmarkEngine|BenchmarkCallbacks|BenchmarkHandoff)$' -count 5 ./sim/`" + `,
   natively and under WebAssembly in Node (` + "`GOOS=js GOARCH=wasm`" + ` with
   ` + "`$(go env GOROOT)/lib/wasm`" + ` on PATH). The workload: 100 processes each waiting 100
   times; the engine runs them as processes, the baseline as callbacks on the same
-  kind of heap. Each reports ns/event; the medians are compared. BenchmarkRoundTrip,
-  one bare coroutine resume and yield, is the floor under every engine event.
+  kind of heap. Each reports ns/event; the medians are compared. BenchmarkHandoff,
+  one process handing control straight to another with no queue and no work, is
+  the floor under every engine event.
 
 ## Where the size and the time go
 
@@ -288,14 +289,17 @@ const notes = `## How each figure is measured
   and repaints only the tiles whose draws changed (` + "`game/redraw`" + `): about 3% of the
   screen per frame in the busiest view, nothing at all in a still one. A display
   test checks, frame by frame, that the result is pixel for pixel a full draw.
-- **Engine.** The sim engine runs each process as a goroutine driven through
-  ` + "`iter.Pull`" + `: every event resumes a process and waits for its yield, two
-  coroutine switches. The Raw figures list that bare round trip (BenchmarkRoundTrip):
-  on the machines measured it costs as much as or more than a whole callback event,
-  so with the same queue under both, an engine event costs at least about 2.3x a
-  callback event natively, whatever else is trimmed (the queue work is already the
-  same kind of heap, and an event allocates nothing). A direct goroutine-to-goroutine
-  handoff over channels measured 212 ns per handoff (worse), and the runtime's
-  ` + "`coroswitch`" + ` cannot be linked directly (the linker refuses it). In Node the ratio
-  swings between about 1.9x and 4.3x from run to run and machine to machine.
+- **Engine.** Each process is a goroutine started through ` + "`iter.Pull`" + `. At first the
+  engine's caller resumed a process for every event and waited for its yield: two
+  coroutine switches per event, 2.7x the callbacks natively and in Node. Now a
+  waiting process takes the next event itself and hands control straight to the
+  next process, one switch (the iter.Pull coroutines serve as parking places that
+  change hands; see sim/engine.go): about 17% faster natively and 40% in Node, where
+  the budget is now met. Natively it is not: a bare handoff between processes, with
+  no queue and no work at all (BenchmarkHandoff, in the Raw figures), costs more than
+  a whole callback event on these machines, so an engine event, which is such a
+  handoff plus the same heap work as a callback event, cannot come within 2x of one
+  while processes are goroutines (DESIGN.md's model). A direct handoff over channels
+  measured 212 ns (worse); the runtime's ` + "`coroswitch`" + ` cannot be linked directly
+  (the linker refuses it); an event allocates nothing.
 `
