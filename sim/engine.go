@@ -152,6 +152,16 @@ func (p *Proc) end() {
 	}
 	p.done = true
 	e.live--
+	defer func() {
+		// A callback run here that panics must still leave word of who
+		// runs next: the caller, who then panics with it.
+		if r := recover(); r != nil {
+			if e.failure == nil {
+				e.failure = r
+			}
+			e.budget, e.heir = 0, &e.caller
+		}
+	}()
 	e.heir = e.nextActor()
 }
 

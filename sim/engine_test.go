@@ -126,3 +126,22 @@ func TestPanicAfterHandoffs(t *testing.T) {
 	e.Close()
 	goleak.VerifyNone(t, leakOptions...)
 }
+
+// A callback that panics while the process that scheduled it is ending (so
+// it runs on a goroutine about to finish) still reaches Run's caller.
+func TestPanicInCallbackAsAProcessEnds(t *testing.T) {
+	e := NewEngine()
+	e.Go("a", 0, func(p *Proc) {
+		e.AtEndOfInstant(func() { panic("callback boom") })
+	})
+	func() {
+		defer func() {
+			if r := recover(); r != "callback boom" {
+				t.Errorf("recovered %v, want callback boom", r)
+			}
+		}()
+		e.Run()
+	}()
+	e.Close()
+	goleak.VerifyNone(t, leakOptions...)
+}

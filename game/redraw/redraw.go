@@ -7,13 +7,12 @@
 // cleared between frames), so only the changed tiles are painted again, by
 // replaying the draws that touch them, clipped to them.
 //
-// Why: in a browser without a GPU (WebGL on a CPU renderer, as on many
-// school laptops and in headless Chromium), every pixel a frame touches
-// costs CPU. Most of Chores' picture is still from one frame to the next
+// Why: where WebGL runs on a CPU renderer (headless Chromium, machines
+// without a usable GPU), every pixel a frame touches costs CPU, and so does
+// presenting it. Most of Chores' picture is still from one frame to the next
 // (the house, the chart, the panels); a moving person or playhead changes a
-// few tiles. And a frame where nothing changed paints nothing at all, which
-// lets Ebitengine skip presenting it: a paused playground costs next to
-// nothing.
+// few tiles. A frame where nothing changed (the code view while paused)
+// paints nothing at all, which lets Ebitengine skip presenting it.
 //
 // The pixels are the same as painting everything: a tile is repainted from
 // scratch (the first draw of every frame must cover the screen with an opaque
