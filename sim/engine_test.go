@@ -115,16 +115,7 @@ func TestPanicAfterHandoffs(t *testing.T) {
 			}
 		})
 	}
-	func() {
-		defer func() {
-			if r := recover(); r != "boom in 1" {
-				t.Errorf("recovered %v, want boom in 1", r)
-			}
-		}()
-		e.Run()
-	}()
-	e.Close()
-	goleak.VerifyNone(t, leakOptions...)
+	runExpectingPanic(t, e, "boom in 1")
 }
 
 // A callback that panics while the process that scheduled it is ending (so
@@ -134,10 +125,17 @@ func TestPanicInCallbackAsAProcessEnds(t *testing.T) {
 	e.Go("a", 0, func(p *Proc) {
 		e.AtEndOfInstant(func() { panic("callback boom") })
 	})
+	runExpectingPanic(t, e, "callback boom")
+}
+
+// runExpectingPanic runs e, wanting Run to panic with want; then it closes e
+// and checks that no goroutine is left.
+func runExpectingPanic(t *testing.T, e *Engine, want string) {
+	t.Helper()
 	func() {
 		defer func() {
-			if r := recover(); r != "callback boom" {
-				t.Errorf("recovered %v, want callback boom", r)
+			if r := recover(); r != want {
+				t.Errorf("recovered %v, want %s", r, want)
 			}
 		}()
 		e.Run()
