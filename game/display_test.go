@@ -450,3 +450,45 @@ func pixelsOf(img *ebiten.Image) *image.RGBA {
 	img.ReadPixels(out.Pix)
 	return out
 }
+
+// visibility is a platform whose page can be scrolled out of view.
+type visibility struct {
+	platform
+	shown bool
+}
+
+func (v *visibility) visible() bool { return v.shown }
+
+// Back in view after being hidden, the whole screen is painted again (the
+// browser may have dropped its pixels meanwhile); while in view, a still
+// frame paints nothing.
+func TestBackInViewPaintsEverything(t *testing.T) {
+	g, err := New(Options{Scenario: sim.Presets[0].Scenario, UI: UIFull, Speed: 1, Mute: true, View: ViewCode})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := &visibility{platform: g.platform, shown: true}
+	g.platform = v
+	g.w, g.h, g.u = 640, 400, 1
+	screen := ebiten.NewImage(640, 400)
+	frame := func() redraw.Stats {
+		if err := g.Update(); err != nil {
+			t.Fatal(err)
+		}
+		g.Draw(screen)
+		return g.painter.Stats()
+	}
+	frame()
+	if st := frame(); st.Last != 0 {
+		t.Fatalf("a still frame (paused code view) painted %d pixels", st.Last)
+	}
+	v.shown = false
+	hidden := frame()
+	v.shown = true
+	if st := frame(); st.Frames != hidden.Frames+1 || st.Last != 640*400 {
+		t.Errorf("back in view: %d pixels painted, want all %d", st.Last, 640*400)
+	}
+	if st := frame(); st.Last != 0 {
+		t.Errorf("then still again: %d pixels painted, want none", st.Last)
+	}
+}

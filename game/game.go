@@ -166,7 +166,13 @@ func (g *Game) Update() error {
 	if g.shotDone != nil {
 		return g.shotDone
 	}
+	wasVisible := g.visible
 	g.visible = g.platform.visible()
+	if g.visible && !wasVisible {
+		// Out of view, the browser may have dropped the page's graphics
+		// context, and with it the screen's pixels: paint all of it again.
+		g.painter.Invalidate()
+	}
 	p := g.player
 	g.ensureLayout()
 

@@ -300,6 +300,7 @@ type scene struct {
 	rect    image.Rectangle
 	canvas  *ebiten.Image // only for a house shrunk to fit (k < 1)
 	target  surface       // where blit draws this frame
+	place   ebiten.GeoM   // from house pixels to target pixels, this frame
 	faces   *faces
 	u       float64
 }
@@ -353,9 +354,14 @@ func (sc *scene) draw(dst surface, p *Player) {
 	st := p.Story()
 	state := &p.State
 	sc.target = dst
+	sc.place.Reset()
 	if sc.canvas != nil {
 		sc.canvas.Clear() // the house has see-through pixels, which must not pile up
 		sc.target = sc.canvas
+	} else {
+		ox, oy := sc.origin()
+		sc.place.Scale(sc.k, sc.k)
+		sc.place.Translate(ox, oy)
 	}
 	sc.blit(h.static, 0, 0, false)
 
@@ -426,11 +432,7 @@ func (sc *scene) blit(img *ebiten.Image, x, y float64, flip bool) {
 		op.GeoM.Translate(float64(img.Bounds().Dx()), 0)
 	}
 	op.GeoM.Translate(math.Round(x), math.Round(y))
-	if sc.canvas == nil {
-		ox, oy := sc.origin()
-		op.GeoM.Scale(sc.k, sc.k)
-		op.GeoM.Translate(ox, oy)
-	}
+	op.GeoM.Concat(sc.place)
 	sc.target.DrawImage(img, op)
 }
 

@@ -30,7 +30,6 @@ type Engine struct {
 	seq    uint64
 	queue  eventQueue
 	procs  []*Proc
-	live   int // processes started and not yet finished
 	events uint64
 
 	caller actor  // the goroutine that called Run or Step
@@ -135,7 +134,6 @@ func (e *Engine) Go(name string, rank int, body func(p *Proc)) *Proc {
 	g.next, _ = iter.Pull(seq) // never stopped: the goroutine always ends by returning (see Close)
 	p.actor.at = g
 	e.procs = append(e.procs, p)
-	e.live++
 	e.schedule(e.now, phaseNow, p, nil)
 	return p
 }
@@ -151,7 +149,6 @@ func (p *Proc) end() {
 		}
 	}
 	p.done = true
-	e.live--
 	defer func() {
 		// A callback run here that panics must still leave word of who
 		// runs next: the caller, who then panics with it.

@@ -142,12 +142,11 @@ type Painter struct {
 
 // Stats count what the painter did.
 type Stats struct {
-	Frames  int   // frames finished
-	Idle    int   // frames that painted nothing (nothing had changed)
-	Pixels  int64 // screen pixels repainted, in all
-	Screen  int64 // screen pixels, in all frames: Pixels/Screen is the share repainted
-	Last    int   // pixels repainted in the last frame
-	Batches int   // rectangles painted in the last frame
+	Frames int   // frames finished
+	Idle   int   // frames that painted nothing (nothing had changed)
+	Pixels int64 // screen pixels repainted, in all
+	Screen int64 // screen pixels, in all frames: Pixels/Screen is the share repainted
+	Last   int   // pixels repainted in the last frame
 }
 
 // Stats reports the counts so far.
@@ -199,7 +198,7 @@ func (p *Painter) Finish(screen *ebiten.Image) {
 	p.full = false
 	p.stats.Frames++
 	p.stats.Screen += int64(l.bounds.Dx() * l.bounds.Dy())
-	p.stats.Last, p.stats.Batches = 0, 0
+	p.stats.Last = 0
 	if !any {
 		p.stats.Idle++
 		return
@@ -208,7 +207,6 @@ func (p *Painter) Finish(screen *ebiten.Image) {
 		r = r.Add(origin).Intersect(l.bounds)
 		p.paint(screen, r)
 		p.stats.Last += r.Dx() * r.Dy()
-		p.stats.Batches++
 	}
 	p.stats.Pixels += int64(p.stats.Last)
 }
