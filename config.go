@@ -93,7 +93,7 @@ func loadScenario(arg string) (sim.Scenario, error) {
 func runReport(c config, w io.Writer) error {
 	var entries []report.Entry
 	if c.scenario == "all" {
-		for _, p := range sim.Presets {
+		for _, p := range sim.Presets() {
 			e, err := entryFor(p.Scenario)
 			if err != nil {
 				return err
@@ -123,15 +123,15 @@ func entryFor(s sim.Scenario) (report.Entry, error) {
 		return report.Entry{}, err
 	}
 	e := report.Entry{Result: r}
-	if p, ok := sim.PresetByName(s.Name); ok && string(p.Scenario.JSON()) == string(s.JSON()) {
+	if p, ok := sim.IsPreset(s); ok {
 		e.Title, e.Caption = p.Title, p.Caption
-		if p.Name == "concurrency-2" {
-			alt, err := sim.Simulate(sim.TurnsAlternative())
-			if err != nil {
-				return e, err
-			}
-			e.Alternative, e.AlternativeName = alt, "taking turns instead"
+	}
+	if alt, ok := sim.Alternative(s); ok {
+		altRes, err := sim.Simulate(alt)
+		if err != nil {
+			return e, err
 		}
+		e.Alternative, e.AlternativeName = altRes, map[string]string{sim.ShareTurns: "taking turns instead", sim.ShareTogether: "listening together instead"}[alt.Share]
 	}
 	return e, nil
 }

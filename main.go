@@ -45,7 +45,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		Scenario: s,
 		Speed:    c.speed,
 		Mute:     c.mute,
-		Start:    sim.Minutes(c.at),
+		Start:    startMinute(c.at),
 		Autoplay: !c.atSet,
 		UI:       game.UIFull,
 	}
@@ -59,6 +59,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// startMinute is -at as a time (parseFlags has checked it is a minute).
+func startMinute(m float64) sim.Time {
+	t, _ := sim.Approx(m)
+	return t
 }
 
 // fail prints one line; a bad flag or scenario exits 2, anything else 1.

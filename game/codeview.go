@@ -9,16 +9,16 @@ import (
 )
 
 // The code view shows the model's own Go (sim/household.go, embedded) with a
-// marker on the line where each person's goroutines are at the playhead's
-// minute: the cleaning goroutine inside p.Wait while a room is cleaned, the
-// listening goroutine parked on a signal, a device, or the episode.
+// marker on the line where each person's goroutines are parked at the
+// playhead's minute, as the engine recorded it during the run: running
+// through a room or the episode, or blocked on a signal or a device.
 
 // codeMarks are the statements the view points at, as they appear in the
 // source. TestCodeMarksExist keeps them in step with household.go.
 var codeMarks = struct {
 	cleaning, notReady, waiting, listening string
 }{
-	cleaning:  "p.Wait(Minutes(h.s.Rooms[room].Work / speed))",
+	cleaning:  "p.Wait(cleaningTime(h.s.Rooms[room].Work, speed))",
 	notReady:  "h.finished[who].wait(p)",
 	waiting:   "d.acquire(p)",
 	listening: "p.Wait(h.episode)",
@@ -52,40 +52,29 @@ func newCodeView() *codeView {
 	return cv
 }
 
-// marks says who is on which line at the player's minute.
-func (cv *codeView) marks(p *Player) map[int][]string {
+// codeMark is one goroutine parked on a line at the playhead: whose it is
+// and whether it is blocked (waiting for a room, a phone, the others) or
+// running through its work (sleeping for a room or the episode).
+type codeMark struct {
+	who     string
+	blocked bool
+}
+
+// marks says who is on which line (0-based, into cv.lines) at the player's
+// minute: the engine's own record of where each goroutine was parked.
+func (cv *codeView) marks(p *Player) map[int][]codeMark {
 	st := p.Story()
-	out := map[int][]string{}
-	add := func(mark, who string) {
-		if i, ok := cv.at[mark]; ok {
-			out[i] = append(out[i], who)
-		}
-	}
-	for i, ps := range p.State.People {
-		person := st.scenario.People[i]
-		if ps.Room >= 0 {
-			add(codeMarks.cleaning, person.Name)
-		}
-		switch {
-		case ps.Device >= 0:
-			add(codeMarks.listening, person.Name)
-		case ps.WaitingFor >= 0:
-			add(codeMarks.waiting, person.Name)
-		case st.Result.Devices != nil && isListener(st, person.Name) && !ps.Heard &&
-			st.scenario.Listen == sim.ListenAfter && ps.Cleaning:
-			add(codeMarks.notReady, person.Name)
+	out := map[int][]codeMark{}
+	t := p.Minute
+	for _, g := range st.Result.Goroutines {
+		for _, park := range g.Parks {
+			if !t.Less(park.From) && t.Less(park.To) && park.Site.Line > 0 {
+				line := park.Site.Line - 1
+				out[line] = append(out[line], codeMark{st.scenario.People[g.Person].Name, park.Blocked})
+			}
 		}
 	}
 	return out
-}
-
-func isListener(st *story, name string) bool {
-	for _, l := range st.scenario.Podcast.Listeners {
-		if l == name {
-			return true
-		}
-	}
-	return false
 }
 
 func (cv *codeView) draw(dst surface, r image.Rectangle, p *Player, fs *faces, u float64) {
@@ -108,10 +97,29 @@ func (cv *codeView) draw(dst surface, r image.Rectangle, p *Player, fs *faces, u
 		if strings.HasPrefix(strings.TrimSpace(line), "//") {
 			clr = colTextDim
 		}
-		if who, ok := marks[i]; ok {
+		if ms, ok := marks[i]; ok {
 			fillRect(dst, image.Rect(r.Min.X+pad/2, y-int(u), r.Max.X-pad/2, y+lineH-int(u)), color.RGBA{0x4a, 0x3a, 0x20, 0xff})
-			note := "← " + strings.Join(who, ", ")
-			drawText(dst, note, f, float64(r.Max.X-pad)-f.advance(note), float64(y), colAccent)
+			var running, blocked []string
+			for _, m := range ms {
+				if m.blocked {
+					blocked = append(blocked, m.who)
+				} else {
+					running = append(running, m.who)
+				}
+			}
+			var parts []string
+			clr := colAccent
+			if len(running) > 0 {
+				parts = append(parts, strings.Join(running, ", ")+" running")
+			}
+			if len(blocked) > 0 {
+				parts = append(parts, strings.Join(blocked, ", ")+" blocked")
+				if len(running) == 0 {
+					clr = colTextDim
+				}
+			}
+			note := "← " + strings.Join(parts, "; ")
+			drawText(dst, note, f, float64(r.Max.X-pad)-f.advance(note), float64(y), clr)
 		}
 		drawText(dst, line, f, float64(r.Min.X+pad), float64(y), clr)
 		y += lineH

@@ -62,7 +62,7 @@ func TestMain(m *testing.M) {
 func render(t *testing.T, name string, minute float64) (*image.RGBA, *Game) {
 	t.Helper()
 	p, _ := sim.PresetByName(name)
-	return renderWith(t, Options{Scenario: p.Scenario, Start: sim.Minutes(minute), UI: UIFull}, 1280, 800, 1)
+	return renderWith(t, Options{Scenario: p.Scenario, Start: mins(minute), UI: UIFull}, 1280, 800, 1)
 }
 
 // renderWith draws one frame of a muted game on a w×h screen at scale u.
@@ -127,7 +127,7 @@ func differingPixels(a, b *image.RGBA) int {
 func TestStoriesRender(t *testing.T) {
 	dir := shotsDir(t)
 	var mids []*image.RGBA
-	for _, p := range sim.Presets {
+	for _, p := range sim.Presets() {
 		r, _ := sim.Simulate(p.Scenario)
 		for _, frac := range []float64{0, 0.4, 1} {
 			minute := r.Makespan.Min() * frac
@@ -144,7 +144,7 @@ func TestStoriesRender(t *testing.T) {
 	for i := range mids {
 		for j := i + 1; j < len(mids); j++ {
 			if d := differingPixels(mids[i], mids[j]); d < 5000 {
-				t.Errorf("%s and %s differ in only %d pixels", sim.Presets[i].Name, sim.Presets[j].Name, d)
+				t.Errorf("%s and %s differ in only %d pixels", sim.Presets()[i].Name, sim.Presets()[j].Name, d)
 			}
 		}
 	}
@@ -245,7 +245,7 @@ func differingIn(a, b *image.RGBA, r image.Rectangle) int {
 
 // A big scenario (the largest the limits allow) still lays out and draws.
 func TestLargestScenarioRenders(t *testing.T) {
-	img, _ := renderWith(t, Options{Scenario: sim.Largest(), Start: sim.Minutes(20), UI: UIFull}, 1280, 800, 1)
+	img, _ := renderWith(t, Options{Scenario: sim.Largest(), Start: mins(20), UI: UIFull}, 1280, 800, 1)
 	if n := distinctColors(img); n < 40 {
 		t.Errorf("largest scenario: only %d colors", n)
 	}
@@ -260,7 +260,7 @@ func TestEmbedAndHighDPI(t *testing.T) {
 		w, h int
 		u    float64
 	}{{UIMinimal, 480, 300, 1}, {UINone, 480, 300, 1}, {UIFull, 2560, 1600, 2}} {
-		img, g := renderWith(t, Options{Scenario: p.Scenario, Start: sim.Minutes(25), UI: c.ui}, c.w, c.h, c.u)
+		img, g := renderWith(t, Options{Scenario: p.Scenario, Start: mins(25), UI: c.ui}, c.w, c.h, c.u)
 		if n := distinctColors(img); n < 30 {
 			t.Errorf("%s %dx%d: only %d colors", c.ui, c.w, c.h, n)
 		}
@@ -332,7 +332,7 @@ func TestAudioDevices(t *testing.T) {
 // The code view draws the model's source with people's marks.
 func TestCodeViewRenders(t *testing.T) {
 	p, _ := sim.PresetByName("concurrency-2")
-	img, _ := renderWith(t, Options{Scenario: p.Scenario, Start: sim.Minutes(10), UI: UIFull, View: ViewCode}, 1280, 800, 1)
+	img, _ := renderWith(t, Options{Scenario: p.Scenario, Start: mins(10), UI: UIFull, View: ViewCode}, 1280, 800, 1)
 	house, _ := render(t, "concurrency-2", 10)
 	if d := differingPixels(img, house); d < 50000 {
 		t.Errorf("the code view differs from the house in only %d pixels", d)
@@ -463,7 +463,7 @@ func (v *visibility) visible() bool { return v.shown }
 // browser may have dropped its pixels meanwhile); while in view, a still
 // frame paints nothing.
 func TestBackInViewPaintsEverything(t *testing.T) {
-	g, err := New(Options{Scenario: sim.Presets[0].Scenario, UI: UIFull, Speed: 1, Mute: true, View: ViewCode})
+	g, err := New(Options{Scenario: sim.Presets()[0].Scenario, UI: UIFull, Speed: 1, Mute: true, View: ViewCode})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -308,7 +308,7 @@ func (g *Game) drawAll(screen surface) {
 	case UIFull:
 		g.hud.drawTabs(screen, l, p)
 		g.hud.drawCaption(screen, l, p)
-		g.hud.drawFigures(screen, l, p, p.Stories[0].Result.Makespan)
+		g.hud.drawFigures(screen, l, p)
 		g.hud.drawControls(screen, l, p, p.Muted)
 	case UIMinimal:
 		g.hud.drawControls(screen, l, p, p.Muted)

@@ -4,61 +4,12 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"slices"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"chores/game/art"
 	"chores/sim"
 )
-
-// figures are the numbers of DESIGN.md as far as the playhead has got: they
-// fill in while the story plays and are final at its end.
-type figures struct {
-	minute      sim.Time
-	done        bool
-	makespan    sim.Time
-	speedup     float64 // against the sequential story
-	parallelism float64
-	overlap     float64
-	waiting     sim.Time
-}
-
-// figuresAt computes the figures over [0, t].
-func figuresAt(r *sim.Result, sequential sim.Time, t sim.Time) figures {
-	f := figures{minute: t, done: t >= r.Makespan, makespan: r.Makespan}
-	clip := func(a, b sim.Time) sim.Time { return max(0, min(b, t)-a) }
-	var cleaning sim.Time
-	for _, sp := range r.Spans {
-		if sp.Lane == sim.LaneHands && sp.Start < t {
-			cleaning += clip(sp.Start, sp.End)
-		}
-	}
-	for _, w := range r.Waits {
-		if w.Start < t {
-			f.waiting += clip(w.Start, w.End)
-		}
-	}
-	// Minutes when someone cleans and listens at once, up to t.
-	var both []span
-	for _, a := range r.Spans {
-		for _, b := range r.Spans {
-			if a.Lane == sim.LaneHands && b.Lane == sim.LaneEars && a.Person == b.Person {
-				if lo, hi := max(a.Start, b.Start), min(a.End, b.End, t); lo < hi {
-					both = append(both, span{lo, hi})
-				}
-			}
-		}
-	}
-	if t > 0 {
-		f.parallelism = cleaning.Min() / t.Min()
-		f.overlap = unionLength(both).Min() / t.Min()
-	}
-	if f.done && r.Makespan > 0 {
-		f.speedup = sequential.Min() / r.Makespan.Min()
-	}
-	return f
-}
 
 // hud draws everything around the house.
 type hud struct {
@@ -67,8 +18,6 @@ type hud struct {
 	captionFor *story
 	captionW   int
 	lines      []string
-	figCache   figures
-	figStory   *story
 }
 
 func newHUD(f *faces) *hud {
@@ -93,7 +42,7 @@ func (h *hud) drawTabs(dst surface, l *layout, p *Player) {
 		}
 		fillRound(dst, b.r, float32(l.px(6)), bg)
 		label := b.label
-		if b.story >= len(sim.Presets) {
+		if b.story >= sim.NumPresets {
 			label = "your house"
 		}
 		drawTextAligned(dst, fmt.Sprintf("%d %s", b.story+1, label), face, b.r, alignCenter, fg)
@@ -119,17 +68,13 @@ func (h *hud) drawCaption(dst surface, l *layout, p *Player) {
 	}
 }
 
-func (h *hud) drawFigures(dst surface, l *layout, p *Player, sequential sim.Time) {
+func (h *hud) drawFigures(dst surface, l *layout, p *Player) {
 	r := l.figures
 	if r.Empty() {
 		return
 	}
 	fillRound(dst, r, float32(l.px(8)), colPanel)
-	st := p.Story()
-	if h.figStory != st || h.figCache.minute != p.Minute {
-		h.figCache, h.figStory = figuresAt(st.Result, sequential, p.Minute), st
-	}
-	f := h.figCache
+	f := p.Figures()
 	label := h.faces.get(float64(l.px(12)), false)
 	value := h.faces.get(float64(l.px(20)), true)
 	y := r.Min.Y + l.px(10)
@@ -145,16 +90,17 @@ func (h *hud) drawFigures(dst surface, l *layout, p *Player, sequential sim.Time
 		}
 		y += l.px(12)
 	}
-	if f.done {
-		item("makespan", f.makespan.String()+" min", "", colAccent)
-		item("speedup vs sequential", fmt.Sprintf("%.2fx", f.speedup), "", colAccent)
+	fig := textsOf(f)
+	if f.Final {
+		item("makespan", fig.makespan, "", colAccent)
+		item("speedup vs one alone", fig.speedup, "", colAccent)
 	} else {
-		item("makespan", "≥ "+p.Minute.String()+" min", "still running", colText)
-		item("speedup vs sequential", "…", "known at the end", colText)
+		item("makespan", fig.makespan, "still running", colText)
+		item("speedup vs one alone", fig.speedup, "known at the end", colText)
 	}
-	item("parallelism", fmt.Sprintf("%.2f", f.parallelism), "hands busy at once", colText)
-	item("overlap", fmt.Sprintf("%.2f", f.overlap), "cleaning while listening", colText)
-	item("waiting", f.waiting.String()+" min", "ready but blocked", colText)
+	item("parallelism", fig.parallelism, "hands busy at once", colText)
+	item("overlap", fig.overlap, "cleaning while listening", colText)
+	item("waiting", fig.waiting, "ready but blocked", colText)
 }
 
 func (h *hud) drawControls(dst surface, l *layout, p *Player, muted bool) {
@@ -285,23 +231,4 @@ func (h *hud) drawNotice(dst surface, l *layout, msg string) {
 	r := image.Rect((l.w-w)/2, l.px(40), (l.w+w)/2, l.px(66))
 	fillRound(dst, r, float32(l.px(6)), color.RGBA{0x6b, 0x2a, 0x3a, 0xf0})
 	drawTextAligned(dst, msg, face, r, alignCenter, colText)
-}
-
-type span struct{ from, to sim.Time }
-
-// unionLength is the length of the union of spans.
-func unionLength(spans []span) sim.Time {
-	slices.SortFunc(spans, func(a, b span) int { return int(a.from - b.from) })
-	var total, end sim.Time
-	for i, s := range spans {
-		switch {
-		case i == 0 || s.from >= end:
-			total += s.to - s.from
-			end = s.to
-		case s.to > end:
-			total += s.to - end
-			end = s.to
-		}
-	}
-	return total
 }

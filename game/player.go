@@ -70,7 +70,8 @@ type story struct {
 	Title   string
 	Caption string
 	Result  *sim.Result
-	// Alternative is concurrency-2 taking turns, shown beside it.
+	// Alternative is the same story with the other way of sharing a phone
+	// (sim.Alternative), when it has one: shown beside it.
 	Alternative *sim.Result
 	scenario    sim.Scenario
 	stays       [][]stay // per person: where they are when (see scene.go)
@@ -82,9 +83,9 @@ func newStory(s sim.Scenario, title, caption string) (*story, error) {
 		return nil, err
 	}
 	st := &story{Name: s.Name, Title: title, Caption: caption, Result: r, scenario: s}
-	if s.Name == "concurrency-2" && s.Share == sim.ShareTogether {
-		if alt, err := sim.Simulate(sim.TurnsAlternative()); err == nil {
-			st.Alternative = alt
+	if alt, ok := sim.Alternative(s); ok {
+		if st.Alternative, err = sim.Simulate(alt); err != nil {
+			return nil, err
 		}
 	}
 	st.stays = computeStays(r, len(s.People))
@@ -93,8 +94,8 @@ func newStory(s sim.Scenario, title, caption string) (*story, error) {
 
 // presetStories runs the six presets once.
 func presetStories() []*story {
-	out := make([]*story, len(sim.Presets))
-	for i, p := range sim.Presets {
+	out := make([]*story, sim.NumPresets)
+	for i, p := range sim.Presets() {
 		st, err := newStory(p.Scenario, p.Title, p.Caption)
 		if err != nil {
 			panic(fmt.Sprintf("preset %s: %v", p.Name, err)) // the presets are tested in sim
@@ -107,7 +108,7 @@ func presetStories() []*story {
 // storyFor returns the story for a scenario: the preset when it is one
 // unchanged, otherwise a custom story.
 func storyFor(s sim.Scenario) (*story, error) {
-	if p, ok := sim.PresetByName(s.Name); ok && string(p.Scenario.JSON()) == string(s.JSON()) {
+	if p, ok := sim.IsPreset(s); ok {
 		return newStory(s, p.Title, p.Caption)
 	}
 	title := s.Name
@@ -134,8 +135,10 @@ type Player struct {
 	Ticks   int  // ticks since start: drives idle animation
 	endWait int  // ticks spent resting on the end while looping
 
-	State    sim.State // the model at Minute, refreshed by Apply and Tick
-	Messages []string  // things to tell the user (bad input), drained by the game
+	State     sim.State   // the model at Minute, refreshed by Apply and Tick
+	figures   sim.Figures // the model's figures at Minute, likewise
+	figuresOf *sim.Result
+	Messages  []string // things to tell the user (bad input), drained by the game
 }
 
 // NewPlayer starts on the given scenario (a preset, or a custom one).
@@ -157,25 +160,42 @@ func NewPlayer(s sim.Scenario, speed float64) (*Player, error) {
 // the custom tab) and returns its index.
 func (p *Player) place(st *story) int {
 	for i, old := range p.Stories {
-		if old.Name == st.Name && i < len(sim.Presets) && old.Caption == st.Caption {
+		if old.Name == st.Name && i < sim.NumPresets && old.Caption == st.Caption {
 			return i
 		}
 	}
-	if len(p.Stories) > len(sim.Presets) {
-		p.Stories[len(sim.Presets)] = st
+	if len(p.Stories) > sim.NumPresets {
+		p.Stories[sim.NumPresets] = st
 	} else {
 		p.Stories = append(p.Stories, st)
 	}
-	return len(sim.Presets)
+	return sim.NumPresets
+}
+
+// view is the view shown: the house, or the code that plays the story.
+func (p *Player) view() string {
+	if p.Code {
+		return ViewCode
+	}
+	return ViewHouse
 }
 
 // Story is the current story.
 func (p *Player) Story() *story { return p.Stories[p.Index] }
 
 // Done reports whether the playhead is at the end.
-func (p *Player) Done() bool { return p.Minute >= p.Story().Result.Makespan }
+func (p *Player) Done() bool { return !p.Minute.Less(p.Story().Result.Makespan) }
 
-func (p *Player) refresh() { p.Story().Result.At(p.Minute, &p.State) }
+// Figures are the model's figures at the playhead.
+func (p *Player) Figures() sim.Figures { return p.figures }
+
+func (p *Player) refresh() {
+	r := p.Story().Result
+	r.At(p.Minute, &p.State)
+	if p.figures.Minute != p.Minute || p.figuresOf != r {
+		p.figures, p.figuresOf = r.FiguresAt(p.Minute), r
+	}
+}
 
 // Apply carries out one intent.
 func (p *Player) Apply(in Intent) {
@@ -183,7 +203,7 @@ func (p *Player) Apply(in Intent) {
 	switch in.Kind {
 	case Play:
 		if p.Done() {
-			p.Minute = 0
+			p.Minute = sim.Time{}
 		}
 		p.Playing = true
 	case Pause:
@@ -196,18 +216,19 @@ func (p *Player) Apply(in Intent) {
 		}
 		return
 	case Seek:
-		if math.IsNaN(in.Value) || math.IsInf(in.Value, 0) {
+		m, ok := sim.Approx(in.Value)
+		if !ok {
 			p.say("seek: %v is not a minute", in.Value)
 			return
 		}
-		p.Minute = clampTime(sim.Minutes(in.Value), 0, end)
+		p.Minute = sim.Clamp(m, sim.Time{}, end)
 	case StepForward, StepBack:
-		step := sim.Minutes(stepMinutes)
+		step := sim.Whole(stepMinutes)
 		if in.Kind == StepBack {
-			step = -step
+			step = sim.Whole(-stepMinutes)
 		}
 		p.Playing = false
-		p.Minute = clampTime(p.Minute+step, 0, end)
+		p.Minute = sim.Clamp(p.Minute.Add(step), sim.Time{}, end)
 	case Pick:
 		i := int(in.Value)
 		if float64(i) != in.Value || i < 0 || i >= len(p.Stories) {
@@ -239,7 +260,7 @@ func (p *Player) Apply(in Intent) {
 	case Faster, Slower:
 		p.Speed = nextSpeed(p.Speed, in.Kind == Faster)
 	case Restart:
-		p.Minute = 0
+		p.Minute = sim.Time{}
 		p.Playing = true
 	case SetMute:
 		p.Muted = in.Value != 0
@@ -274,7 +295,7 @@ func (p *Player) Apply(in Intent) {
 
 func (p *Player) switchTo(i int) {
 	p.Index = i
-	p.Minute = 0
+	p.Minute = sim.Time{}
 	p.Playing = true
 }
 
@@ -308,9 +329,9 @@ func nextSpeed(cur float64, up bool) float64 {
 }
 
 // MinutesPerTick is how far one tick moves the playhead at the current speed,
-// in whole ticks of virtual time so that playback is exact and repeatable.
+// in thousandths of a minute, so that playback is exact and repeatable.
 func (p *Player) MinutesPerTick() sim.Time {
-	return sim.Time(math.Round(p.Speed * MinutesPerSecond * sim.TicksPerMinute / TicksPerSecond))
+	return sim.Frac(int64(math.Round(p.Speed*MinutesPerSecond*1000/TicksPerSecond)), 1000)
 }
 
 // Tick advances one update: the playhead moves while playing and stops at the
@@ -319,8 +340,8 @@ func (p *Player) Tick() {
 	p.Ticks++
 	if p.Playing {
 		end := p.Story().Result.Makespan
-		p.Minute = min(p.Minute+p.MinutesPerTick(), end)
-		if p.Minute >= end {
+		p.Minute = sim.Earlier(p.Minute.Add(p.MinutesPerTick()), end)
+		if !p.Minute.Less(end) {
 			p.Playing = false
 		}
 		p.refresh()
@@ -330,7 +351,7 @@ func (p *Player) Tick() {
 		p.endWait++
 		if p.endWait >= loopPause {
 			p.endWait = 0
-			p.Minute = 0
+			p.Minute = sim.Time{}
 			p.Playing = true
 			p.refresh()
 		}
@@ -340,7 +361,7 @@ func (p *Player) Tick() {
 // Hash is a digest of everything the player decides, for replay tests.
 func (p *Player) Hash() uint64 {
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%d|%s|%d|%t|%v|%t|%v|%t|%t|%d", p.Index, p.Story().Name, p.Minute, p.Playing, p.Speed, p.Muted, p.Volume, p.Help, p.Code, p.Ticks)
+	fmt.Fprintf(h, "%d|%s|%s|%t|%v|%t|%v|%t|%t|%d", p.Index, p.Story().Name, p.Minute.Exact(), p.Playing, p.Speed, p.Muted, p.Volume, p.Help, p.Code, p.Ticks)
 	for _, ps := range p.State.People {
 		fmt.Fprintf(h, "|%d,%d,%d", ps.Room, ps.Device, ps.WaitingFor)
 	}
@@ -349,5 +370,3 @@ func (p *Player) Hash() uint64 {
 	}
 	return h.Sum64()
 }
-
-func clampTime(t, lo, hi sim.Time) sim.Time { return max(lo, min(t, hi)) }

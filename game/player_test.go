@@ -3,6 +3,7 @@ package game
 import (
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"reflect"
 	"strings"
@@ -26,28 +27,32 @@ func newTestPlayer(t *testing.T, name string) *Player {
 	return pl
 }
 
-// Scrubbing to a minute shows the same state as playing up to it.
-func TestScrubEqualsPlay(t *testing.T) {
-	for _, preset := range sim.Presets {
+// Playing shows, at every tick, what the timeline says at that minute:
+// checked here against the spans directly, not through sim's State.At. The
+// playhead moves in exact steps and stops exactly at the makespan.
+func TestPlayShowsTheTimeline(t *testing.T) {
+	for _, preset := range sim.Presets() {
 		played := newTestPlayer(t, preset.Name)
 		played.Apply(Intent{Kind: Play})
-		scrubbed := newTestPlayer(t, preset.Name)
+		r := played.Story().Result
+		var want sim.Time
 		for !played.Done() {
 			played.Tick()
-			scrubbed.Apply(Intent{Kind: Seek, Value: played.Minute.Min()})
-			if !reflect.DeepEqual(played.State, scrubbed.State) {
-				t.Fatalf("%s at %v: played %+v, scrubbed %+v", preset.Name, played.Minute, played.State, scrubbed.State)
+			want = sim.Earlier(want.Add(played.MinutesPerTick()), r.Makespan)
+			if played.Minute != want {
+				t.Fatalf("%s: playhead at %s, want %s", preset.Name, played.Minute.Exact(), want.Exact())
+			}
+			if err := stateMatchesSpans(r, played.Minute, &played.State); err != nil {
+				t.Fatalf("%s at %s: %v", preset.Name, played.Minute.Exact(), err)
 			}
 		}
 		if played.Playing {
 			t.Errorf("%s: still playing at the end", preset.Name)
 		}
-		// Backwards too.
-		scrubbed.Apply(Intent{Kind: Seek, Value: 12.5})
-		fresh := newTestPlayer(t, preset.Name)
-		fresh.Apply(Intent{Kind: Seek, Value: 12.5})
-		if !reflect.DeepEqual(fresh.State, scrubbed.State) {
-			t.Errorf("%s: seeking back to 12.5 differs from seeking there directly", preset.Name)
+		// Seeking back shows the same as seeking there from the start.
+		played.Apply(Intent{Kind: Seek, Value: 12.5})
+		if err := stateMatchesSpans(r, played.Minute, &played.State); err != nil {
+			t.Errorf("%s: after seeking back to 12.5: %v", preset.Name, err)
 		}
 	}
 }
@@ -61,20 +66,20 @@ func TestIntents(t *testing.T) {
 	}{
 		{Intent{Kind: Play}, func() bool { return p.Playing }, "play"},
 		{Intent{Kind: TogglePlay}, func() bool { return !p.Playing }, "toggle pauses"},
-		{Intent{Kind: Seek, Value: 30}, func() bool { return p.Minute == sim.Minutes(30) }, "seek 30"},
-		{Intent{Kind: StepForward}, func() bool { return p.Minute == sim.Minutes(31) && !p.Playing }, "step forward"},
-		{Intent{Kind: StepBack}, func() bool { return p.Minute == sim.Minutes(30) }, "step back"},
-		{Intent{Kind: Seek, Value: 1000}, func() bool { return p.Minute == sim.Minutes(105) && p.Done() }, "seek past the end clamps"},
-		{Intent{Kind: Seek, Value: -5}, func() bool { return p.Minute == 0 }, "seek before 0 clamps"},
+		{Intent{Kind: Seek, Value: 30}, func() bool { return p.Minute == mins(30) }, "seek 30"},
+		{Intent{Kind: StepForward}, func() bool { return p.Minute == mins(31) && !p.Playing }, "step forward"},
+		{Intent{Kind: StepBack}, func() bool { return p.Minute == mins(30) }, "step back"},
+		{Intent{Kind: Seek, Value: 1000}, func() bool { return p.Minute == mins(105) && p.Done() }, "seek past the end clamps"},
+		{Intent{Kind: Seek, Value: -5}, func() bool { return p.Minute.IsZero() }, "seek before 0 clamps"},
 		{Intent{Kind: Faster}, func() bool { return p.Speed == 2 }, "faster"},
 		{Intent{Kind: Faster}, func() bool { return p.Speed == 4 }, "faster again"},
 		{Intent{Kind: Slower}, func() bool { return p.Speed == 2 }, "slower"},
 		{Intent{Kind: SetSpeed, Value: 0.5}, func() bool { return p.Speed == 0.5 }, "set speed"},
 		{Intent{Kind: Slower}, func() bool { return p.Speed == 0.5 }, "slowest stays"},
 		{Intent{Kind: SetSpeed, Value: 9}, func() bool { return p.Speed == 0.5 && len(p.Messages) == 1 }, "bad speed is refused with a message"},
-		{Intent{Kind: Pick, Value: 5}, func() bool { return p.Story().Name == "best-of-both" && p.Minute == 0 && p.Playing }, "pick 6"},
+		{Intent{Kind: Pick, Value: 5}, func() bool { return p.Story().Name == "best-of-both" && p.Minute.IsZero() && p.Playing }, "pick 6"},
 		{Intent{Kind: Pick, Value: 9}, func() bool { return p.Story().Name == "best-of-both" && len(p.Messages) == 2 }, "no story 10"},
-		{Intent{Kind: Restart}, func() bool { return p.Minute == 0 && p.Playing }, "restart"},
+		{Intent{Kind: Restart}, func() bool { return p.Minute.IsZero() && p.Playing }, "restart"},
 		{Intent{Kind: ToggleMute}, func() bool { return p.Muted }, "mute"},
 		{Intent{Kind: SetMute, Value: 0}, func() bool { return !p.Muted }, "unmute"},
 		{Intent{Kind: ToggleHelp}, func() bool { return p.Help }, "help"},
@@ -90,20 +95,21 @@ func TestIntents(t *testing.T) {
 
 func TestLoadCustomScenario(t *testing.T) {
 	p := newTestPlayer(t, "sequential")
-	s := sim.TurnsAlternative()
+	pre, _ := sim.PresetByName("concurrency-2")
+	s, _ := sim.Alternative(pre.Scenario)
 	s.Name = "my house"
 	p.Apply(Intent{Kind: Load, Scenario: &s})
-	if p.Story().Name != "my house" || p.Index != len(sim.Presets) || len(p.Stories) != len(sim.Presets)+1 {
+	if p.Story().Name != "my house" || p.Index != sim.NumPresets || len(p.Stories) != sim.NumPresets+1 {
 		t.Fatalf("custom story not shown in its own tab: index %d of %d", p.Index, len(p.Stories))
 	}
 	// A second custom scenario replaces the first tab rather than adding one.
 	s.Name = "another"
 	p.Apply(Intent{Kind: Load, Scenario: &s})
-	if len(p.Stories) != len(sim.Presets)+1 || p.Story().Name != "another" {
+	if len(p.Stories) != sim.NumPresets+1 || p.Story().Name != "another" {
 		t.Errorf("tabs: %d, story %s", len(p.Stories), p.Story().Name)
 	}
 	// A preset by value goes to its own tab.
-	pre, _ := sim.PresetByName("parallelism-1")
+	pre, _ = sim.PresetByName("parallelism-1")
 	p.Apply(Intent{Kind: Load, Scenario: &pre.Scenario})
 	if p.Index != 2 {
 		t.Errorf("parallelism-1 loaded into tab %d, want 2", p.Index)
@@ -128,7 +134,7 @@ func TestPlaybackSpeed(t *testing.T) {
 		t.Errorf("sequential plays in %.1f s at 1x", secs)
 	}
 	p.Apply(Intent{Kind: SetSpeed, Value: 8})
-	if got := p.MinutesPerTick(); got != sim.Minutes(0.4) {
+	if got := p.MinutesPerTick(); got != mins(0.4) {
 		t.Errorf("8x moves %v minutes a tick, want 0.4", got)
 	}
 }
@@ -148,33 +154,56 @@ func TestLoopingRestarts(t *testing.T) {
 		}
 	}
 	p.Tick()
-	if !p.Playing || p.Minute != 0 {
+	if !p.Playing || !p.Minute.IsZero() {
 		t.Errorf("looping should start again after the pause: minute %v playing %v", p.Minute, p.Playing)
 	}
 }
 
-func TestFiguresAtTheEndAgreeWithTheModel(t *testing.T) {
-	seq := newTestPlayer(t, "sequential").Story().Result.Makespan
-	for _, preset := range sim.Presets {
-		r, err := sim.Simulate(preset.Scenario)
+// For hundreds of random households, the figures state() reports at the end
+// are the model's own result, rounded the one way the panel rounds.
+func TestFiguresAtTheEndAreTheModels(t *testing.T) {
+	rng := rand.New(rand.NewPCG(12, 10))
+	for n := range 300 {
+		s := randomHousehold(rng, n)
+		p, err := NewPlayer(s, 1)
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("%v\n%s", err, s.JSON())
 		}
-		f := figuresAt(r, seq, r.Makespan)
-		if !f.done || round(f.parallelism) != r.Parallelism || round(f.overlap) != r.Overlap || f.waiting != r.Waiting {
-			t.Errorf("%s: figures %+v, model %v %v %v", preset.Name, f, r.Parallelism, r.Overlap, r.Waiting)
+		r := p.Story().Result
+		p.Apply(Intent{Kind: Seek, Value: 1e6})
+		got := snapshotFigures(p)
+		want := FigureState{Makespan: roundMinutes(r.Makespan.Min()), Speedup: roundRatio(r.Speedup.Float()),
+			Parallelism: roundRatio(r.Parallelism.Float()), Overlap: roundRatio(r.Overlap.Float()),
+			Waiting: roundMinutes(r.Waiting.Min()), Final: true}
+		if got != want {
+			t.Fatalf("%s: state() figures %+v, the model's %+v\n%s", s.Name, got, want, s.JSON())
 		}
-		if want := round(seq.Min() / r.Makespan.Min()); round(f.speedup) != want {
-			t.Errorf("%s: speedup %v, want %v", preset.Name, f.speedup, want)
-		}
-		half := figuresAt(r, seq, r.Makespan/2)
-		if half.done || half.minute != r.Makespan/2 {
-			t.Errorf("%s: halfway figures say done", preset.Name)
+		half, _ := sim.Approx(r.Makespan.Min() / 2)
+		p.Apply(Intent{Kind: Seek, Value: half.Min()})
+		if f := snapshotFigures(p); f.Final && half.Less(r.Makespan) {
+			t.Errorf("%s: halfway the figures say final: %+v", s.Name, f)
 		}
 	}
 }
 
-func round(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
+// randomHousehold is a valid scenario with odd speeds and fractional work.
+func randomHousehold(rng *rand.Rand, n int) sim.Scenario {
+	s := sim.Scenario{Name: fmt.Sprintf("random-%d", n), Listen: sim.ListenAfter, Share: []string{sim.ShareTurns, sim.ShareTogether}[rng.IntN(2)],
+		HomeTheatre: rng.IntN(4) == 0, HandoffMinutes: float64(rng.IntN(3)), Podcast: sim.Podcast{Minutes: float64(5 + rng.IntN(60))}}
+	speeds := []float64{0.3, 0.5, 1, 1.1, 1.5, 2, 7}
+	for i := range 1 + rng.IntN(sim.MaxPeople) {
+		name := fmt.Sprintf("P%d", i)
+		s.People = append(s.People, sim.Person{Name: name, Speed: speeds[rng.IntN(len(speeds))], Phone: i == 0 || rng.IntN(2) == 0})
+		s.Cleaners = append(s.Cleaners, name)
+		if rng.IntN(2) == 0 {
+			s.Podcast.Listeners = append(s.Podcast.Listeners, name)
+		}
+	}
+	for i := range rng.IntN(20) {
+		s.Rooms = append(s.Rooms, sim.Room{Name: fmt.Sprintf("R%d", i), Work: float64(1+rng.IntN(80)) / 4})
+	}
+	return s
+}
 
 var update = flag.Bool("update", false, "rewrite testdata/replay.txt")
 
@@ -226,16 +255,17 @@ func TestReplay(t *testing.T) {
 }
 
 func TestOptionsFromQuery(t *testing.T) {
-	base := Options{Scenario: sim.Presets[0].Scenario, Speed: 1, Autoplay: true, UI: UIFull, View: ViewHouse}
+	base := Options{Scenario: sim.Presets()[0].Scenario, Speed: 1, Autoplay: true, UI: UIFull, View: ViewHouse}
 	good, notes := OptionsFromQuery("?scenario=best-of-both&speed=2&t=12.5&autoplay=0&ui=minimal&mute=1&view=code", base)
 	if len(notes) != 0 {
 		t.Fatalf("notes for good values: %v", notes)
 	}
-	if good.Scenario.Name != "best-of-both" || good.Speed != 2 || good.Start != sim.Minutes(12.5) ||
+	if good.Scenario.Name != "best-of-both" || good.Speed != 2 || good.Start != mins(12.5) ||
 		good.Autoplay || good.UI != UIMinimal || !good.Mute || good.View != ViewCode || !good.Loop {
 		t.Errorf("options %+v", good)
 	}
-	s := sim.TurnsAlternative()
+	c2, _ := sim.PresetByName("concurrency-2")
+	s, _ := sim.Alternative(c2.Scenario)
 	s.Name = "shared"
 	cfg, notes := OptionsFromQuery("config="+EncodeConfig(s), base)
 	if len(notes) != 0 || cfg.Scenario.Name != "shared" || cfg.Scenario.Share != sim.ShareTurns {
@@ -266,17 +296,17 @@ func TestOptionsFromQuery(t *testing.T) {
 }
 
 func TestComputeStays(t *testing.T) {
-	r, err := sim.Simulate(sim.Presets[2].Scenario) // parallelism-1
+	r, err := sim.Simulate(sim.Presets()[2].Scenario) // parallelism-1
 	if err != nil {
 		t.Fatal(err)
 	}
 	stays := computeStays(r, 2)
 	// You: kitchen 0-20, bathroom 20-30, then the lounge.
 	you := stays[0]
-	if len(you) != 3 || you[0].place != 0 || you[1].place != 3 || you[2].place != lounge || you[2].from != sim.Minutes(30) {
+	if len(you) != 3 || you[0].place != 0 || you[1].place != 3 || you[2].place != lounge || you[2].from != mins(30) {
 		t.Errorf("your stays: %+v", you)
 	}
-	cur, prev, ok := stayAt(you, sim.Minutes(25))
+	cur, prev, ok := stayAt(you, mins(25))
 	if cur.place != 3 || !ok || prev.place != 0 {
 		t.Errorf("at 25: %+v after %+v", cur, prev)
 	}
@@ -294,24 +324,41 @@ func TestCodeMarksExist(t *testing.T) {
 	if cv.first == 0 || cv.last <= cv.first {
 		t.Errorf("code view range %d-%d", cv.first, cv.last)
 	}
+	// The marks are the engine's record of where each goroutine is parked.
+	names := func(ms []codeMark, blocked bool) string {
+		var out []string
+		for _, m := range ms {
+			if m.blocked == blocked {
+				out = append(out, m.who)
+			}
+		}
+		return strings.Join(out, ",")
+	}
 	p := newTestPlayer(t, "concurrency-2")
 	p.Apply(Intent{Kind: Seek, Value: 10})
 	marks := cv.marks(p)
-	if got := marks[cv.at[codeMarks.cleaning]]; len(got) != 2 {
-		t.Errorf("at 10 both clean: %v", got)
+	if got := names(marks[cv.at[codeMarks.cleaning]], false); got != "You,Friend" {
+		t.Errorf("at 10 both clean, running: %q", got)
 	}
-	if got := marks[cv.at[codeMarks.notReady]]; len(got) != 2 {
-		t.Errorf("at 10 both listening goroutines wait for their cleaning: %v", got)
+	if got := names(marks[cv.at[codeMarks.notReady]], true); got != "You,Friend" {
+		t.Errorf("at 10 both listening goroutines are blocked on their cleaning: %q", got)
 	}
-	turns := sim.TurnsAlternative()
+	c2, _ := sim.PresetByName("concurrency-2")
+	turns, _ := sim.Alternative(c2.Scenario)
 	p.Apply(Intent{Kind: Load, Scenario: &turns})
 	p.Apply(Intent{Kind: Seek, Value: 50})
 	marks = cv.marks(p)
-	if got := marks[cv.at[codeMarks.waiting]]; len(got) != 1 || got[0] != "Friend" {
-		t.Errorf("at 50 the friend waits for the phone: %v", got)
+	if got := names(marks[cv.at[codeMarks.waiting]], true); got != "Friend" {
+		t.Errorf("at 50 the friend is blocked on the phone: %q", got)
 	}
-	if got := marks[cv.at[codeMarks.listening]]; len(got) != 1 || got[0] != "You" {
-		t.Errorf("at 50 you listen: %v", got)
+	if got := names(marks[cv.at[codeMarks.listening]], false); got != "You" {
+		t.Errorf("at 50 you listen, running: %q", got)
+	}
+	p = newTestPlayer(t, "sequential")
+	p.Apply(Intent{Kind: Seek, Value: 70})
+	marks = cv.marks(p)
+	if len(marks) != 1 || names(marks[cv.at[codeMarks.listening]], false) != "You" {
+		t.Errorf("at 70 of sequential only your listening goroutine is parked, on the episode: %+v", marks)
 	}
 }
 
@@ -368,4 +415,41 @@ func TestKeysMatchTheHelp(t *testing.T) {
 			t.Errorf("the help does not mention %q", s)
 		}
 	}
+}
+
+// mins is m minutes, for tests.
+func mins(m float64) sim.Time {
+	t, ok := sim.Approx(m)
+	if !ok {
+		panic(m)
+	}
+	return t
+}
+
+// stateMatchesSpans checks who cleans which room, who hears which device and
+// who waits at minute m against the result's spans.
+func stateMatchesSpans(r *sim.Result, m sim.Time, st *sim.State) error {
+	in := func(a, b sim.Time) bool { return !m.Less(a) && m.Less(b) }
+	for i, ps := range st.People {
+		room, dev, wait := -1, -1, -1
+		for _, sp := range r.Spans {
+			if sp.Person == i && in(sp.Start, sp.End) {
+				if sp.Lane == sim.LaneHands {
+					room = sp.Room
+				} else {
+					dev = sp.Dev
+				}
+			}
+		}
+		for _, w := range r.Waits {
+			if w.Person == i && in(w.Start, w.End) {
+				wait = w.Dev
+			}
+		}
+		if ps.Room != room || ps.Device != dev || ps.WaitingFor != wait {
+			return fmt.Errorf("person %d shows room %d, device %d, waiting for %d; the spans say %d, %d, %d",
+				i, ps.Room, ps.Device, ps.WaitingFor, room, dev, wait)
+		}
+	}
+	return nil
 }

@@ -43,18 +43,18 @@ type stay struct {
 func computeStays(r *sim.Result, people int) [][]stay {
 	out := make([][]stay, people)
 	for p := range out {
-		at := sim.Time(0)
+		var at sim.Time
 		for _, sp := range r.Spans {
 			if sp.Person != p || sp.Lane != sim.LaneHands {
 				continue
 			}
-			if sp.Start > at {
+			if at.Less(sp.Start) {
 				out[p] = append(out[p], stay{lounge, at, sp.Start})
 			}
 			out[p] = append(out[p], stay{sp.Room, sp.Start, sp.End})
 			at = sp.End
 		}
-		out[p] = append(out[p], stay{lounge, at, math.MaxInt64})
+		out[p] = append(out[p], stay{lounge, at, sim.Whole(math.MaxInt64)})
 	}
 	return out
 }
@@ -62,7 +62,7 @@ func computeStays(r *sim.Result, people int) [][]stay {
 // stayAt finds the stay holding t and the one before it.
 func stayAt(stays []stay, t sim.Time) (cur, prev stay, hasPrev bool) {
 	for i, s := range stays {
-		if t < s.to || i == len(stays)-1 {
+		if t.Less(s.to) || i == len(stays)-1 {
 			if i > 0 {
 				return s, stays[i-1], true
 			}
@@ -448,7 +448,6 @@ func (sc *scene) poses(p *Player) []personPose {
 	spot := 0
 	for i, ps := range state.People {
 		sheet := sc.sprites.people[i%len(sc.sprites.people)]
-		person := st.scenario.People[i]
 		pose := &poses[i]
 		cur, prev, hasPrev := stayAt(st.stays[i], t)
 		cl := h.cells[h.cellOf(cur.place)]
@@ -491,7 +490,7 @@ func (sc *scene) poses(p *Player) []personPose {
 			spot++
 		}
 		// Arriving: walk in from the previous place on the same floor.
-		if hasPrev && (t-cur.from).Min() < walkMinutes {
+		if hasPrev && t.Sub(cur.from).Min() < walkMinutes {
 			pc := h.cells[h.cellOf(prev.place)]
 			if pc.floor == cl.floor && pc.rect != cl.rect {
 				var fromX float64
@@ -500,7 +499,7 @@ func (sc *scene) poses(p *Player) []personPose {
 				} else {
 					fromX = float64(pc.rect.Max.X - art.FrameW)
 				}
-				share := (t - cur.from).Min() / walkMinutes
+				share := t.Sub(cur.from).Min() / walkMinutes
 				toX := pose.x
 				pose.x = lerp(fromX, toX, share)
 				pose.y = float64(cl.rect.Min.Y + cl.layout.FloorY)
@@ -510,11 +509,8 @@ func (sc *scene) poses(p *Player) []personPose {
 		}
 		if ps.Device >= 0 {
 			pose.notes = true
-			dev := st.Result.Devices[ps.Device]
-			pose.airpods = person.Airpods && dev.Owner == person.Name && st.scenario.Listen == sim.ListenDuring
-			if st.scenario.Listen == sim.ListenAfter && person.Airpods && dev.Owner == person.Name {
-				pose.airpods = true
-			}
+			hear, _ := st.Result.HearingOf(i)
+			pose.airpods = hear.How == sim.HearAirpods
 		}
 	}
 	return poses
@@ -570,11 +566,7 @@ func (sc *scene) drawPhones(poses []personPose, p *Player) {
 		if ds.HandingOver {
 			fx, fy := sc.handOf(&poses[ds.From])
 			tx, ty := sc.handOf(&poses[ds.To])
-			share := 0.5
-			if h := st.Result.Handoff; h > 0 {
-				end := sc.turnEnd(st.Result, d, p.Minute)
-				share = min(1, max(0, (p.Minute-end).Min()/h.Min()))
-			}
+			share := ds.Handed
 			xs, ys = []float64{lerp(fx, tx, share)}, []float64{lerp(fy, ty, share) - 6*math.Sin(share*math.Pi)}
 		}
 		if len(xs) == 0 {
@@ -592,17 +584,6 @@ func (sc *scene) drawPhones(poses []personPose, p *Player) {
 		}
 		sc.blit(sc.sprites.phone, x-art.PhoneGripX, y-art.PhoneGripY, false)
 	}
-}
-
-// turnEnd is when the turn before minute t ended on device d.
-func (sc *scene) turnEnd(r *sim.Result, d int, t sim.Time) sim.Time {
-	end := sim.Time(0)
-	for _, sp := range r.Spans {
-		if sp.Dev == d && sp.End <= t {
-			end = max(end, sp.End)
-		}
-	}
-	return end
 }
 
 func (sc *scene) handOf(pose *personPose) (float64, float64) {

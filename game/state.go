@@ -30,24 +30,27 @@ func liveHeap() (live, cycles uint64) {
 // and the messages an embed posts to its parent. Field names are the
 // JavaScript contract of DESIGN.md.
 type Snapshot struct {
-	Scenario string     `json:"scenario"`
-	Title    string     `json:"title"`
-	Minute   float64    `json:"minute"`
-	Playing  bool       `json:"playing"`
-	Speed    float64    `json:"speed"`
-	Done     bool       `json:"done"`
-	Makespan float64    `json:"makespan"`
-	Frames   int        `json:"frames"`
-	Hidden   int        `json:"hiddenFrames"` // frames not drawn while out of view
-	Visible  bool       `json:"visible"`
-	FPS      float64    `json:"fps"`
-	TPS      float64    `json:"tps"`
-	Error    string     `json:"error"`
-	Caption  string     `json:"caption"`
-	UI       string     `json:"ui"`
-	Audio    AudioState `json:"audio"`
-	Waiting  []string   `json:"waiting"`   // who waits right now
-	Hearing  []string   `json:"listening"` // who hears the podcast right now
+	Scenario string      `json:"scenario"`
+	Title    string      `json:"title"`
+	Minute   float64     `json:"minute"`
+	Playing  bool        `json:"playing"`
+	Speed    float64     `json:"speed"`
+	Done     bool        `json:"done"`
+	Makespan float64     `json:"makespan"`
+	Frames   int         `json:"frames"`
+	Hidden   int         `json:"hiddenFrames"` // frames not drawn while out of view
+	Visible  bool        `json:"visible"`
+	FPS      float64     `json:"fps"`
+	TPS      float64     `json:"tps"`
+	Error    string      `json:"error"`
+	Caption  string      `json:"caption"`
+	UI       string      `json:"ui"`
+	Audio    AudioState  `json:"audio"`
+	Waiting  []string    `json:"waiting"`   // who waits right now
+	Hearing  []string    `json:"listening"` // who hears the podcast right now
+	View     string      `json:"view"`      // house or code
+	Loop     bool        `json:"loop"`      // starts again after resting on the end
+	Figures  FigureState `json:"figures"`   // exactly what the figures panel shows
 
 	// For benchmarks: when the first frame was drawn (milliseconds since
 	// navigation, in the browser) and the live Go heap after the last GC.
@@ -60,6 +63,10 @@ type Snapshot struct {
 	StillFrames int     `json:"stillFrames"`
 	Repainted   float64 `json:"repainted"`
 }
+
+// snapshotFigures are the model's figures at the playhead, as the panel
+// shows them.
+func snapshotFigures(p *Player) FigureState { return showFigures(p.Figures()) }
 
 // AudioState is the podcast player's state.
 type AudioState struct {
@@ -104,6 +111,9 @@ func (g *Game) publishState(force bool) {
 		Audio:    AudioState{Ready: ready && g.audioOn, Playing: playing && g.audioOn, Muted: p.Muted || muted || !g.audioOn, Position: pos, Volume: p.Volume},
 		Waiting:  []string{},
 		Hearing:  []string{},
+		View:     p.view(),
+		Loop:     p.Loop,
+		Figures:  snapshotFigures(p),
 
 		FirstFrameMs: g.firstFrameMs,
 		HeapLive:     g.heapLive,

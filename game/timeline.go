@@ -122,9 +122,9 @@ func (tl *timeline) prepare(st *story, rect image.Rectangle, u float64, f *faces
 	tl.rows = buildRows(st)
 	tl.end = st.Result.Makespan
 	if st.Alternative != nil {
-		tl.end = max(tl.end, st.Alternative.Makespan)
+		tl.end = sim.Later(tl.end, st.Alternative.Makespan)
 	}
-	tl.end = max(tl.end, 1)
+	tl.end = sim.Later(tl.end, sim.Whole(1))
 	tl.labels = rect.Dy() >= tl.px(60)
 	labelW, axisH := 0, 0
 	if tl.labels {
@@ -143,7 +143,7 @@ func (tl *timeline) prepare(st *story, rect image.Rectangle, u float64, f *faces
 }
 
 func (tl *timeline) x(t sim.Time) float32 {
-	return float32(tl.chart.Min.X) + float32(tl.chart.Dx())*float32(t)/float32(tl.end)
+	return float32(tl.chart.Min.X) + float32(tl.chart.Dx())*float32(t.Min()/tl.end.Min())
 }
 
 // minuteAt is the minute under x, clamped to the story.
@@ -168,7 +168,7 @@ func (tl *timeline) drawStatic() {
 	fillRound(dst, local(tl.rect), float32(tl.px(6)), colPanel)
 	face := tl.faces.get(float64(tl.px(11)), false)
 	step := axisStep(tl.end)
-	for m := sim.Time(0); m <= tl.end; m += step {
+	for m := (sim.Time{}); !tl.end.Less(m); m = m.Add(step) {
 		x := tl.x(m) - float32(off.X)
 		vector.StrokeLine(dst, x, float32(tl.chart.Min.Y-off.Y), x, float32(tl.chart.Max.Y-off.Y), 1, colGrid, false)
 		if tl.labels {
@@ -219,7 +219,7 @@ func hatch(dst *ebiten.Image, x, y, w, h float32, clr color.RGBA) {
 func axisStep(end sim.Time) sim.Time {
 	for _, m := range []float64{5, 10, 15, 30, 60, 120, 240, 600, 1200, 3000, 6000} {
 		if end.Min()/m <= 8 {
-			return sim.Minutes(m)
+			return sim.Whole(int64(m))
 		}
 	}
 	return end

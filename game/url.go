@@ -83,7 +83,7 @@ func OptionsFromQuery(query string, base Options) (Options, []string) {
 		if err != nil || x < 0 || x > 1e6 {
 			bad("t=%q: use a minute, 0 or more; starting at 0.", v)
 		} else {
-			o.Start = sim.Minutes(x)
+			o.Start, _ = sim.Approx(x)
 		}
 	}
 	flag("autoplay", &o.Autoplay)

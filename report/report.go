@@ -55,7 +55,7 @@ func writeEntry(b *strings.Builder, e Entry) {
 		fmt.Fprintf(b, "  %s\n", e.Caption)
 	}
 	fmt.Fprintf(b, "  makespan %s min, speedup %.2fx, parallelism %.2f, overlap %.2f, waiting %s min\n",
-		r.Makespan, r.Speedup, r.Parallelism, r.Overlap, r.Waiting)
+		r.Makespan, r.Speedup.Float(), r.Parallelism.Float(), r.Overlap.Float(), r.Waiting)
 	if e.Alternative != nil {
 		fmt.Fprintf(b, "  %s: makespan %s min, waiting %s min\n", e.AlternativeName, e.Alternative.Makespan, e.Alternative.Waiting)
 	}
@@ -74,11 +74,11 @@ const chartWidth = 60
 // writeChart draws one row per person and lane: # cleaning, ~ listening,
 // . waiting.
 func writeChart(b *strings.Builder, r *sim.Result) {
-	if r.Makespan == 0 {
+	if r.Makespan.IsZero() {
 		b.WriteString("  (nothing to do)\n")
 		return
 	}
-	col := func(t sim.Time) int { return int(int64(t) * chartWidth / int64(r.Makespan)) }
+	col := func(t sim.Time) int { return int(t.Min() / r.Makespan.Min() * chartWidth) }
 	fmt.Fprintf(b, "  %-14s|%s|\n", "minute", ruler(r.Makespan))
 	for p, f := range r.People {
 		for _, lane := range []string{sim.LaneHands, sim.LaneEars} {
@@ -126,7 +126,7 @@ func writeSummary(b *strings.Builder, entries []Entry) {
 	fmt.Fprintf(b, "%-15s %9s %8s %12s %8s %8s\n", "story", "makespan", "speedup", "parallelism", "overlap", "waiting")
 	for _, e := range entries {
 		r := e.Result
-		fmt.Fprintf(b, "%-15s %9s %7.2fx %12.2f %8.2f %8s\n", r.Scenario, r.Makespan, r.Speedup, r.Parallelism, r.Overlap, r.Waiting)
+		fmt.Fprintf(b, "%-15s %9s %7.2fx %12.2f %8.2f %8s\n", r.Scenario, r.Makespan, r.Speedup.Float(), r.Parallelism.Float(), r.Overlap.Float(), r.Waiting)
 	}
 }
 

@@ -51,6 +51,10 @@ type Proc struct {
 	actor actor
 	done  bool
 	call  func() // set only on the stand-ins that carry callbacks
+
+	// Parks are the stretches of virtual time the process spent suspended,
+	// in order, with where in its code it was: what the code view marks.
+	Parks []Park
 }
 
 // An actor is a goroutine that can be parked: the engine's caller or a
@@ -96,7 +100,7 @@ const (
 	phaseSettle phase = 1 << 63
 )
 
-// event is kept to three words: the heap moves events around on every push
+// event is kept to four words: the heap moves events around on every push
 // and pop, and that copying is a good part of the engine's cost per event.
 type event struct {
 	at   Time
@@ -164,28 +168,35 @@ func (p *Proc) end() {
 
 // Wait suspends the process for d of virtual time.
 func (p *Proc) Wait(d Time) {
-	if d < 0 {
+	if d.Sign() < 0 {
 		panic("sim: negative wait")
 	}
-	p.eng.schedule(p.eng.now+d, phaseNow, p, nil)
-	p.suspend()
+	p.eng.schedule(p.eng.now.Add(d), phaseNow, p, nil)
+	p.suspend(false)
 }
 
 // Passivate suspends the process until something calls Engine.Activate on it.
-func (p *Proc) Passivate() { p.suspend() }
+func (p *Proc) Passivate() { p.suspend(true) }
 
 // Now is the current virtual time.
 func (p *Proc) Now() Time { return p.eng.now }
 
 // suspend lets the next event run. It returns when this process's turn
-// comes, or unwinds the goroutine if the run is abandoned.
-func (p *Proc) suspend() {
+// comes, or unwinds the goroutine if the run is abandoned. blocked says
+// whether the process waits for something (Passivate) rather than for time
+// to pass (Wait); the park is recorded either way.
+func (p *Proc) suspend(blocked bool) {
 	e := p.eng
+	park := Park{From: e.now, Blocked: blocked, Site: callSite()}
 	if next := e.nextActor(); next != &p.actor {
 		e.handOff(&p.actor, next)
 	}
 	if e.closed {
 		panic(abandoned{})
+	}
+	park.To = e.now
+	if park.To != park.From {
+		p.Parks = append(p.Parks, park)
 	}
 }
 
@@ -196,7 +207,7 @@ func (e *Engine) Activate(p *Proc) { e.schedule(e.now, phaseNow, p, nil) }
 func (e *Engine) AtEndOfInstant(fn func()) { e.schedule(e.now, phaseSettle, nil, fn) }
 
 // After runs fn at the end of the instant d from now.
-func (e *Engine) After(d Time, fn func()) { e.schedule(e.now+d, phaseSettle, nil, fn) }
+func (e *Engine) After(d Time, fn func()) { e.schedule(e.now.Add(d), phaseSettle, nil, fn) }
 
 func (e *Engine) schedule(at Time, ph phase, p *Proc, fn func()) {
 	e.seq++
@@ -316,7 +327,10 @@ type eventQueue struct{ items []event }
 func (q *eventQueue) len() int { return len(q.items) }
 
 func (a *event) less(b *event) bool {
-	return a.at < b.at || (a.at == b.at && a.key < b.key)
+	if c := a.at.Cmp(b.at); c != 0 {
+		return c < 0
+	}
+	return a.key < b.key
 }
 
 func (q *eventQueue) push(ev event) {

@@ -4,10 +4,9 @@ import (
 	"testing"
 )
 
-// The benchmark workload of the model issue: 100 processes, each waiting 100
-// times for p%7+1 minutes. The engine runs it as goroutine processes; the
-// baseline runs the same schedule as callbacks on a heap, the way an
-// event-driven simulator without processes would. Both report ns/event.
+// A workload for the engine alone: 100 processes, each waiting 100 times for
+// p%7+1 minutes, reported in ns/event. (The budget that counts is a whole
+// simulation of the largest scenario: BenchmarkSimulateLargest.)
 const (
 	benchProcs = 100
 	benchWaits = 100
@@ -16,7 +15,7 @@ const (
 func runEngineWorkload() uint64 {
 	e := NewEngine()
 	for i := 0; i < benchProcs; i++ {
-		d := Time(i%7+1) * TicksPerMinute
+		d := Whole(int64(i%7 + 1))
 		e.Go("p", i, func(p *Proc) {
 			for range benchWaits {
 				p.Wait(d)
@@ -25,106 +24,6 @@ func runEngineWorkload() uint64 {
 	}
 	e.Run()
 	return e.Events()
-}
-
-// callbackScheduler is the baseline: a min-heap of (time, seq, callback).
-type callbackScheduler struct {
-	now   Time
-	seq   uint64
-	items []cbEvent
-	count uint64
-}
-
-type cbEvent struct {
-	at  Time
-	seq uint64
-	fn  func()
-}
-
-// at and run use the same hole-moving heap as the engine's eventQueue, so
-// the comparison measures processes against callbacks, not two heaps.
-func (s *callbackScheduler) at(t Time, fn func()) {
-	s.seq++
-	ev := cbEvent{t, s.seq, fn}
-	s.items = append(s.items, ev)
-	items := s.items
-	i := len(items) - 1
-	for i > 0 {
-		p := (i - 1) / 2
-		if !cbLess(&ev, &items[p]) {
-			break
-		}
-		items[i] = items[p]
-		i = p
-	}
-	items[i] = ev
-}
-
-func cbLess(a, b *cbEvent) bool {
-	return a.at < b.at || (a.at == b.at && a.seq < b.seq)
-}
-
-func (s *callbackScheduler) run() {
-	for len(s.items) > 0 {
-		items := s.items
-		top := items[0]
-		n := len(items) - 1
-		last := items[n]
-		items[n] = cbEvent{}
-		items = items[:n]
-		s.items = items
-		if n > 0 {
-			i := 0
-			for {
-				c := 2*i + 1
-				if c >= n {
-					break
-				}
-				if r := c + 1; r < n && cbLess(&items[r], &items[c]) {
-					c = r
-				}
-				if !cbLess(&items[c], &last) {
-					break
-				}
-				items[i] = items[c]
-				i = c
-			}
-			items[i] = last
-		}
-		s.now = top.at
-		s.count++
-		top.fn()
-	}
-}
-
-func runCallbackWorkload() uint64 {
-	s := &callbackScheduler{items: make([]cbEvent, 0, 64)}
-	for i := 0; i < benchProcs; i++ {
-		d := Time(i%7+1) * TicksPerMinute
-		left := benchWaits
-		var step func()
-		step = func() {
-			if left == 0 {
-				return
-			}
-			left--
-			s.at(s.now+d, step)
-		}
-		s.at(0, step)
-	}
-	s.run()
-	return s.count
-}
-
-func TestWorkloadsAgree(t *testing.T) {
-	// Both schedulers run one start event per process plus one per wait.
-	want := uint64(benchProcs * (benchWaits + 1))
-	if got := runEngineWorkload(); got != want {
-		t.Errorf("engine ran %d events, want %d", got, want)
-	}
-	if got := runCallbackWorkload(); got != want {
-		t.Errorf("callbacks ran %d events, want %d", got, want)
-	}
 }
 
 func benchWorkload(b *testing.B, run func() uint64) {
@@ -136,15 +35,21 @@ func benchWorkload(b *testing.B, run func() uint64) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(events), "ns/event")
 }
 
-func BenchmarkEngine(b *testing.B)    { benchWorkload(b, runEngineWorkload) }
-func BenchmarkCallbacks(b *testing.B) { benchWorkload(b, runCallbackWorkload) }
+func BenchmarkEngine(b *testing.B) { benchWorkload(b, runEngineWorkload) }
+
+func TestEngineWorkloadEvents(t *testing.T) {
+	// One start event per process plus one per wait.
+	if got, want := runEngineWorkload(), uint64(benchProcs*(benchWaits+1)); got != want {
+		t.Errorf("engine ran %d events, want %d", got, want)
+	}
+}
 
 // BenchmarkEngineSteadyState measures one event of a long-running engine, to
 // show that an event allocates nothing once processes exist.
 func BenchmarkEngineSteadyState(b *testing.B) {
 	e := NewEngine()
 	for i := 0; i < benchProcs; i++ {
-		d := Time(i%7+1) * TicksPerMinute
+		d := Whole(int64(i%7 + 1))
 		e.Go("p", i, func(p *Proc) {
 			for {
 				p.Wait(d)

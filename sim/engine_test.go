@@ -20,7 +20,7 @@ func handoffWorld(log *[]string, deferred *int) *Engine {
 			defer func() { *deferred++ }()
 			for k := range 4 + i {
 				*log = append(*log, fmt.Sprintf("%v %s.%d", p.Now(), p.Name, k))
-				p.Wait(Time((i*7 + k*3) % 5))
+				p.Wait(Whole(int64((i*7 + k*3) % 5)))
 				if k == 2 && i%2 == 0 {
 					e.AtEndOfInstant(func() { *log = append(*log, fmt.Sprintf("%v settle by %s", e.Now(), p.Name)) })
 				}
@@ -40,7 +40,7 @@ func handoffWorld(log *[]string, deferred *int) *Engine {
 			defer func() { *deferred++ }()
 			p.Passivate()
 			*log = append(*log, fmt.Sprintf("%v %s woken", p.Now(), p.Name))
-			p.Wait(2)
+			p.Wait(Whole(2))
 			*log = append(*log, fmt.Sprintf("%v %s done", p.Now(), p.Name))
 		}))
 	}
@@ -108,7 +108,7 @@ func TestPanicAfterHandoffs(t *testing.T) {
 	for i := range 3 {
 		e.Go("p", i, func(p *Proc) {
 			for k := range 5 {
-				p.Wait(1)
+				p.Wait(Whole(1))
 				if i == 1 && k == 3 {
 					panic(fmt.Sprintf("boom in %d", i))
 				}

@@ -17,10 +17,20 @@ func Simulate(s Scenario) (*Result, error) {
 
 // SimulateContext is Simulate that gives up when ctx is done. Either way, no
 // goroutine of the run is left behind when it returns.
-func SimulateContext(ctx context.Context, s Scenario) (*Result, error) {
+func SimulateContext(ctx context.Context, s Scenario) (res *Result, err error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
+	defer func() {
+		// Validate keeps time arithmetic in range; should it ever not, the
+		// run says so instead of giving a wrong answer.
+		if r := recover(); r != nil {
+			if _, ok := r.(overflowError); !ok {
+				panic(r)
+			}
+			res, err = nil, fmt.Errorf("sim: %s: %v", s.Name, r)
+		}
+	}()
 	h := newHousehold(&s)
 	defer h.eng.Close()
 	h.start()
@@ -35,7 +45,7 @@ func SimulateContext(ctx context.Context, s Scenario) (*Result, error) {
 		// Every rule ends; a process left waiting is a bug in the model.
 		return nil, fmt.Errorf("sim: %s never finished", stuck[0].Name)
 	}
-	return h.rec.result(&s, h.devices), nil
+	return h.rec.result(&s, h.devices, h.deviceOf, h.eng.procs), nil
 }
 
 // household is the state one run shares between its processes. Only one
@@ -58,7 +68,7 @@ func newHousehold(s *Scenario) *household {
 		rec:      newRecorder(s),
 		finished: make([]*signal, len(s.People)),
 		deviceOf: make([]*device, len(s.People)),
-		episode:  Minutes(s.Podcast.Minutes),
+		episode:  minutesOf(s.Podcast.Minutes),
 	}
 	h.rooms = &roomQueue{eng: h.eng, rooms: s.Rooms}
 	for i := range s.People {
@@ -83,7 +93,7 @@ func (h *household) pickDevices() {
 			d.name = phoneName(h.s.People[owner].Name)
 		}
 		if d.share == ShareTurns {
-			d.handoff = Minutes(h.s.HandoffMinutes)
+			d.handoff = minutesOf(h.s.HandoffMinutes)
 		}
 		byOwner[owner] = d
 		h.devices = append(h.devices, d)
@@ -94,13 +104,10 @@ func (h *household) pickDevices() {
 			continue
 		}
 		var d *device
-		switch {
-		case h.s.HomeTheatre:
+		if h.s.HomeTheatre {
 			d = get(-1)
-		case p.Phone:
-			d = get(i)
-		default:
-			d = get(h.s.firstPhone())
+		} else {
+			d = get(h.s.phoneFor(i))
 		}
 		d.listeners++
 		h.deviceOf[i] = d
@@ -133,7 +140,7 @@ func (h *household) clean(p *Proc, who int) {
 			break
 		}
 		start := p.Now()
-		p.Wait(Minutes(h.s.Rooms[room].Work / speed))
+		p.Wait(cleaningTime(h.s.Rooms[room].Work, speed))
 		h.rec.cleaned(who, room, start, p.Now())
 	}
 	h.finished[who].fire()
@@ -148,7 +155,7 @@ func (h *household) listen(p *Proc, who int) {
 	d := h.deviceOf[who]
 	ready := p.Now()
 	d.acquire(p)
-	if start := p.Now(); start > ready {
+	if start := p.Now(); ready.Less(start) {
 		h.rec.waited(who, d.index, ready, start)
 	}
 	start := p.Now()
@@ -270,14 +277,14 @@ func (d *device) acquire(p *Proc) {
 }
 
 func (d *device) dispatch() {
-	if d.busy || d.eng.Now() < d.freeAt || len(d.queue) == 0 {
+	if d.busy || d.eng.Now().Less(d.freeAt) || len(d.queue) == 0 {
 		return
 	}
 	// First come first served: earliest ready time, then people order.
 	i := 0
 	for j, r := range d.queue {
 		best := d.queue[i]
-		if r.ready < best.ready || (r.ready == best.ready && r.p.Rank < best.p.Rank) {
+		if c := r.ready.Cmp(best.ready); c < 0 || (c == 0 && r.p.Rank < best.p.Rank) {
 			i = j
 		}
 	}
@@ -294,7 +301,7 @@ func (d *device) release() {
 		return
 	}
 	d.busy = false
-	d.freeAt = d.eng.Now() + d.handoff
+	d.freeAt = d.eng.Now().Add(d.handoff)
 	d.eng.After(d.handoff, d.dispatch)
 }
 

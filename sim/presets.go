@@ -47,8 +47,13 @@ var (
 	justYou    = []string{"You"}
 )
 
-// Presets are the six stories, in the order the playground shows them.
-var Presets = []Preset{
+// NumPresets is how many stories there are.
+const NumPresets = 6
+
+// presets are the six stories, in the order the playground shows them.
+// They are handed out as deep copies (Presets, PresetByName): a caller that
+// edits its copy changes nobody else's.
+var presets = [NumPresets]Preset{
 	{
 		Name:  "sequential",
 		Title: "One thing after another",
@@ -93,10 +98,21 @@ var Presets = []Preset{
 	},
 }
 
-// PresetByName finds a preset.
+// Presets are the six stories, in order, as fresh copies.
+func Presets() []Preset {
+	out := make([]Preset, NumPresets)
+	for i, p := range presets {
+		out[i] = p
+		out[i].Scenario = p.Scenario.Clone()
+	}
+	return out
+}
+
+// PresetByName finds a preset, as a fresh copy.
 func PresetByName(name string) (Preset, bool) {
-	for _, p := range Presets {
+	for _, p := range presets {
 		if p.Name == name {
+			p.Scenario = p.Scenario.Clone()
 			return p, true
 		}
 	}
@@ -105,21 +121,20 @@ func PresetByName(name string) (Preset, bool) {
 
 // PresetNames lists the preset names, for messages and flags.
 func PresetNames() []string {
-	names := make([]string, len(Presets))
-	for i, p := range Presets {
+	names := make([]string, NumPresets)
+	for i, p := range presets {
 		names[i] = p.Name
 	}
 	return names
 }
 
-// TurnsAlternative is concurrency-2 with the phone passed from one to the
-// other instead of shared: what the story saves, shown beside it.
-func TurnsAlternative() Scenario {
-	p, _ := PresetByName("concurrency-2")
-	s := p.Scenario
-	s.Name = "concurrency-2-turns"
-	s.Share = ShareTurns
-	return s
+// IsPreset reports whether s is one of the presets, unchanged.
+func IsPreset(s Scenario) (Preset, bool) {
+	p, ok := PresetByName(s.Name)
+	if !ok || string(p.Scenario.JSON()) != string(s.JSON()) {
+		return Preset{}, false
+	}
+	return p, true
 }
 
 // Load finds a scenario by preset name, or parses it as JSON. Text that is

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"flag"
 	"fmt"
+	"math/big"
 	"math/rand/v2"
 	"os"
 	"slices"
@@ -79,7 +80,7 @@ func TestProperties(t *testing.T) {
 }
 
 func checkProperties(s *Scenario, r *Result) error {
-	episode := Minutes(s.Podcast.Minutes)
+	episode := minutesOf(s.Podcast.Minutes)
 	// Every room is cleaned exactly once, whole, by one cleaner, at that
 	// cleaner's speed, and rooms are started in listed order.
 	cleanedBy := make([]int, len(s.Rooms))
@@ -93,15 +94,15 @@ func checkProperties(s *Scenario, r *Result) error {
 		if !slices.Contains(s.Cleaners, sp.Who) {
 			return fmt.Errorf("%s cleaned %s but is no cleaner", sp.Who, sp.What)
 		}
-		if want := Minutes(s.Rooms[sp.Room].Work / s.People[sp.Person].Speed); sp.End-sp.Start != want {
-			return fmt.Errorf("%s took %v for %s, want %v", sp.Who, sp.End-sp.Start, sp.What, want)
+		if want := cleaningTime(s.Rooms[sp.Room].Work, s.People[sp.Person].Speed); sp.End.Sub(sp.Start) != want {
+			return fmt.Errorf("%s took %v for %s, want %v", sp.Who, sp.End.Sub(sp.Start).Exact(), sp.What, want.Exact())
 		}
 	}
 	for i, n := range cleanedBy {
 		if n != 1 {
 			return fmt.Errorf("room %s cleaned %d times", s.Rooms[i].Name, n)
 		}
-		if i > 0 && roomStart[i] < roomStart[i-1] {
+		if i > 0 && roomStart[i].Less(roomStart[i-1]) {
 			return fmt.Errorf("room %d started before room %d", i, i-1)
 		}
 	}
@@ -111,7 +112,7 @@ func checkProperties(s *Scenario, r *Result) error {
 			var last Time
 			for _, sp := range r.Spans {
 				if sp.Person == p && sp.Lane == lane {
-					if sp.Start < last {
+					if sp.Start.Less(last) {
 						return fmt.Errorf("%s's %s overlap at %v", sp.Who, lane, sp.Start)
 					}
 					last = sp.End
@@ -124,10 +125,10 @@ func checkProperties(s *Scenario, r *Result) error {
 	for _, sp := range r.Spans {
 		if sp.Lane == LaneEars {
 			heard[sp.Who]++
-			if sp.End-sp.Start != episode {
-				return fmt.Errorf("%s heard %v of %v", sp.Who, sp.End-sp.Start, episode)
+			if sp.End.Sub(sp.Start) != episode {
+				return fmt.Errorf("%s heard %v of %v", sp.Who, sp.End.Sub(sp.Start), episode)
 			}
-			if s.Listen == ListenDuring && sp.Start != 0 {
+			if s.Listen == ListenDuring && !sp.Start.IsZero() {
 				return fmt.Errorf("%s listens during the cleaning but started at %v", sp.Who, sp.Start)
 			}
 		}
@@ -150,7 +151,7 @@ func checkProperties(s *Scenario, r *Result) error {
 			}
 		}
 		for i := 1; i < len(plays); i++ {
-			if dev.Share == ShareTurns && plays[i].Start < plays[i-1].End+r.Handoff {
+			if dev.Share == ShareTurns && plays[i].Start.Less(plays[i-1].End.Add(r.Handoff)) {
 				return fmt.Errorf("%s plays for %s at %v while %s's turn ends at %v", dev.Name, plays[i].Who, plays[i].Start, plays[i-1].Who, plays[i-1].End)
 			}
 			if dev.Share == ShareTogether && plays[i].Start != plays[0].Start {
@@ -158,47 +159,52 @@ func checkProperties(s *Scenario, r *Result) error {
 			}
 		}
 	}
-	// The makespan is at least every lower bound.
-	var totalWork, fastest, largest, speeds float64
+	// The makespan is at least every lower bound (exactly: no slack).
+	totalWork, largest := new(big.Rat), new(big.Rat)
 	for _, rm := range s.Rooms {
-		totalWork += rm.Work
-		largest = max(largest, rm.Work)
+		w := minutesOf(rm.Work).Rat()
+		totalWork.Add(totalWork, w)
+		if w.Cmp(largest) > 0 {
+			largest = w
+		}
 	}
+	fastest, speeds := new(big.Rat), new(big.Rat)
 	for _, c := range s.Cleaners {
-		sp := s.People[s.PersonIndex(c)].Speed
-		speeds += sp
-		fastest = max(fastest, sp)
+		sp := minutesOf(s.People[s.PersonIndex(c)].Speed).Rat()
+		speeds.Add(speeds, sp)
+		if sp.Cmp(fastest) > 0 {
+			fastest = sp
+		}
 	}
-	const slack Time = 1 // each room's duration is rounded to the nearest tick
-	var bounds []Time
+	var bounds []*big.Rat
 	if len(s.Podcast.Listeners) > 0 {
-		bounds = append(bounds, episode)
+		bounds = append(bounds, episode.Rat())
 	}
 	if len(s.Rooms) > 0 {
-		bounds = append(bounds, Minutes(totalWork/speeds)-Time(len(s.Rooms))*slack, Minutes(largest/fastest)-slack)
+		bounds = append(bounds, new(big.Rat).Quo(totalWork, speeds), new(big.Rat).Quo(largest, fastest))
 	}
 	for _, dev := range r.Devices {
 		if dev.Share == ShareTurns {
-			k := Time(len(dev.Listeners))
-			bounds = append(bounds, k*episode+(k-1)*r.Handoff)
+			k := int64(len(dev.Listeners))
+			bounds = append(bounds, episode.Scale(k, 1).Add(r.Handoff.Scale(k-1, 1)).Rat())
 		}
 	}
 	for _, b := range bounds {
-		if r.Makespan < b {
-			return fmt.Errorf("makespan %v is below the lower bound %v", r.Makespan, b)
+		if r.Makespan.Rat().Cmp(b) < 0 {
+			return fmt.Errorf("makespan %v is below the lower bound %v", r.Makespan.Exact(), b.RatString())
 		}
 	}
 	// Per person: cleaning + listening + waiting + idle, less the minutes
 	// spent cleaning and listening at once, is the makespan.
 	for _, f := range r.People {
-		both := f.Cleaning + f.Listening + f.Waiting + f.Idle - r.Makespan
-		if both < 0 || both > min(f.Cleaning, f.Listening) {
+		both := f.Cleaning.Add(f.Listening).Add(f.Waiting).Add(f.Idle).Sub(r.Makespan)
+		if both.Sign() < 0 || Earlier(f.Cleaning, f.Listening).Less(both) {
 			return fmt.Errorf("%s's minutes do not add up: %+v, makespan %v", f.Name, f, r.Makespan)
 		}
 	}
 	// The state at any minute agrees with the timeline.
 	var st State
-	for _, t := range []Time{0, r.Makespan / 3, r.Makespan / 2, r.Makespan - 1, r.Makespan} {
+	for _, t := range []Time{{}, r.Makespan.Scale(1, 3), r.Makespan.Scale(1, 2), r.Makespan.Sub(Whole(1)), r.Makespan} {
 		r.At(t, &st)
 		for i, ps := range st.People {
 			if ps.Room >= 0 && st.Rooms[ps.Room].By != i {
@@ -220,18 +226,19 @@ func checkProperties(s *Scenario, r *Result) error {
 
 var update = flag.Bool("update", false, "rewrite testdata/golden.txt")
 
-// TestGoldenTimelines pins the exact bytes of many results. The WebAssembly
-// run of the tests (make test runs both) compares against the same file, so
-// a difference between platforms fails here.
+// TestGoldenTimelines pins many results as readable text: the figures as
+// exact fractions, every span, wait and handoff, and a hash of the JSON as a
+// quick cross-check of everything else. The WebAssembly run of the tests
+// (make test runs both) compares against the same file, so a difference
+// between platforms fails here, with a diff.
 func TestGoldenTimelines(t *testing.T) {
 	var b strings.Builder
-	for _, p := range Presets {
-		fmt.Fprintf(&b, "%s %x\n", p.Name, sha256.Sum256(mustRun(t, p.Scenario).JSON()))
+	for _, p := range Presets() {
+		dumpResult(&b, mustRun(t, p.Scenario))
 	}
 	rng := rand.New(rand.NewPCG(7, 7))
 	for n := range 100 {
-		s := randomScenario(rng, n)
-		fmt.Fprintf(&b, "%s %x\n", s.Name, sha256.Sum256(mustRun(t, s).JSON()))
+		dumpResult(&b, mustRun(t, randomScenario(rng, n)))
 	}
 	const file = "testdata/golden.txt"
 	if *update {
@@ -244,33 +251,68 @@ func TestGoldenTimelines(t *testing.T) {
 		t.Fatalf("%v (run go test ./sim -run Golden -update to create it)", err)
 	}
 	if got := b.String(); got != string(want) {
-		t.Errorf("timelines differ from %s:\n%s", file, diffLines(string(want), got))
+		t.Errorf("timelines differ from %s (-want +got):\n%s", file, diffLines(string(want), got))
 	}
 }
 
+// dumpResult writes a result the way a person would check it by hand.
+func dumpResult(b *strings.Builder, r *Result) {
+	fmt.Fprintf(b, "== %s: makespan %s, speedup %s, parallelism %s, overlap %s, waiting %s\n",
+		r.Scenario, r.Exact.Makespan, r.Exact.Speedup, r.Exact.Parallelism, r.Exact.Overlap, r.Exact.Waiting)
+	for _, sp := range r.Spans {
+		fmt.Fprintf(b, "  %s %s %s%s %s-%s\n", sp.Who, sp.Lane, sp.What, cond(sp.Device != "", " on "+sp.Device), sp.Start.Exact(), sp.End.Exact())
+	}
+	for _, w := range r.Waits {
+		fmt.Fprintf(b, "  %s waits for %s %s-%s\n", w.Who, w.For, w.Start.Exact(), w.End.Exact())
+	}
+	for _, h := range r.Handoffs {
+		fmt.Fprintf(b, "  %s passes from %s to %s %s-%s\n", h.Device, h.From, h.To, h.Start.Exact(), h.End.Exact())
+	}
+	fmt.Fprintf(b, "  json sha256 %x\n", sha256.Sum256(r.JSON()))
+}
+
+func cond(ok bool, s string) string {
+	if ok {
+		return s
+	}
+	return ""
+}
+
+// diffLines shows where want and got differ: the lines between the first
+// and the last difference, with a little context, as -want +got.
 func diffLines(want, got string) string {
 	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var out []string
-	for i := range max(len(w), len(g)) {
-		var a, b string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			b = g[i]
-		}
-		if a != b {
-			out = append(out, "-"+a, "+"+b)
-		}
+	top := 0
+	for top < len(w) && top < len(g) && w[top] == g[top] {
+		top++
 	}
-	return strings.Join(out, "\n")
+	bw, bg := len(w), len(g)
+	for bw > top && bg > top && w[bw-1] == g[bg-1] {
+		bw, bg = bw-1, bg-1
+	}
+	const context, most = 3, 60
+	var out []string
+	for i := max(0, top-context); i < top; i++ {
+		out = append(out, " "+w[i])
+	}
+	for i := top; i < bw && i < top+most; i++ {
+		out = append(out, "-"+w[i])
+	}
+	for i := top; i < bg && i < top+most; i++ {
+		out = append(out, "+"+g[i])
+	}
+	for i := bw; i < len(w) && i < bw+context; i++ {
+		out = append(out, " "+w[i])
+	}
+	return fmt.Sprintf("at line %d:\n%s", top+1, strings.Join(out, "\n"))
 }
 
 func FuzzParse(f *testing.F) {
-	for _, p := range Presets {
+	for _, p := range Presets() {
 		f.Add(p.Scenario.JSON())
 	}
-	f.Add(TurnsAlternative().JSON())
+	alt, _ := Alternative(preset(f, "concurrency-2"))
+	f.Add(alt.JSON())
 	f.Add([]byte(`{"name":"x","people":[{"name":"A","speed":0.1,"phone":true,"airpods":true}],"rooms":[],"podcast":{"minutes":600,"listeners":["A"]},"cleaners":[],"listen":"during","share":"turns","homeTheatre":false,"handoffMinutes":60}`))
 	f.Add([]byte(`{"people": null}`))
 	f.Add([]byte(`[]`))

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"strings"
 	"unicode/utf8"
 )
@@ -264,6 +263,9 @@ func (s *Scenario) Validate() error {
 	if err := checkRange("handoffMinutes", s.HandoffMinutes, 0, MaxHandoff, true); err != nil {
 		return err
 	}
+	if err := s.checkGrid(); err != nil {
+		return err
+	}
 	// Rules 3 and 4: every listener needs something to hear through.
 	for _, name := range s.Podcast.Listeners {
 		p := s.People[people[name]]
@@ -292,15 +294,43 @@ func checkName(field, name string, allowEmpty bool) error {
 	return nil
 }
 
-// checkRange checks lo < v <= hi, or lo <= v <= hi when closed.
+// checkRange checks lo < v <= hi, or lo <= v <= hi when closed, and that v
+// is a decimal of at most three places (time is kept exactly; see Time).
+// The comparisons are written so that NaN fails them.
 func checkRange(field string, v, lo, hi float64, closed bool) error {
 	ok := v <= hi && (v > lo || (closed && v == lo))
-	if math.IsNaN(v) || !ok {
+	if !ok {
 		lower := "over"
 		if closed {
 			lower = "at least"
 		}
 		return &FieldError{field, fmt.Sprintf("must be %s %g and at most %g, is %g", lower, lo, hi, v)}
+	}
+	if _, exact := milli(v); !exact {
+		return &FieldError{field, fmt.Sprintf("%g has more than three decimals", v)}
+	}
+	return nil
+}
+
+// maxGrid bounds the common denominator of a scenario's times: every
+// instant and sum of them is a whole number of 1/grid minutes, the largest
+// sum the model forms is under 4e6 minutes, and 4e6 × 1e12 fits an int64
+// with room to spare. Speeds with many decimals that share few factors
+// (9.973 beside 9.967 beside …) can exceed it.
+const maxGrid = 1e12
+
+// checkGrid checks that the speeds leave the time grid within maxGrid:
+// durations are work/speed in thousandths, so their denominators divide the
+// speeds' thousandths, and handoff and episode minutes are thousandths.
+func (s *Scenario) checkGrid() error {
+	grid := int64(1000)
+	for i, p := range s.People {
+		k, _ := milli(p.Speed)
+		grid = grid / gcd(grid, k) * k
+		if grid > maxGrid {
+			return &FieldError{fmt.Sprintf("people[%d].speed", i), fmt.Sprintf(
+				"%g with the speeds before it needs too fine a clock to keep time exact; use fewer decimals", p.Speed)}
+		}
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package sim
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -26,39 +27,53 @@ func mustRun(t *testing.T, s Scenario) *Result {
 }
 
 func TestStories(t *testing.T) {
-	turns := TurnsAlternative()
+	// makespan, speedup, parallelism, overlap, waiting: exact.
 	tests := []struct {
-		scenario    Scenario
-		makespan    float64
-		speedup     float64
-		parallelism float64
-		overlap     float64
-		waiting     float64
+		scenario Scenario
+		want     ExactFigures
 	}{
-		{preset(t, "sequential"), 105, 1, 0.571, 0, 0},
-		{preset(t, "concurrency-1"), 60, 1.75, 1, 0.75, 0},
-		{preset(t, "parallelism-1"), 75, 1.4, 0.8, 0, 0},
-		{preset(t, "parallelism-2"), 75, 1.4, 0.8, 0, 0},
-		{preset(t, "concurrency-2"), 75, 1.4, 0.8, 0, 0},
-		{preset(t, "best-of-both"), 45, 2.333, 1.333, 0.667, 0},
-		{turns, 120, 0.875, 0.5, 0, 45},
+		{preset(t, "sequential"), ExactFigures{"105", "1", "4/7", "0", "0"}},
+		{preset(t, "concurrency-1"), ExactFigures{"60", "7/4", "1", "3/4", "0"}},
+		{preset(t, "parallelism-1"), ExactFigures{"75", "7/5", "4/5", "0", "0"}},
+		{preset(t, "parallelism-2"), ExactFigures{"75", "7/5", "4/5", "0", "0"}},
+		{preset(t, "concurrency-2"), ExactFigures{"75", "7/5", "4/5", "0", "0"}},
+		{preset(t, "best-of-both"), ExactFigures{"45", "7/3", "4/3", "2/3", "0"}},
+		{turnsAlternative(t), ExactFigures{"120", "7/8", "1/2", "0", "45"}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.scenario.Name, func(t *testing.T) {
+		t.Run(tt.scenario.Name+"-"+tt.scenario.Share, func(t *testing.T) {
 			r := mustRun(t, tt.scenario)
-			got := []float64{r.Makespan.Min(), r.Speedup, r.Parallelism, r.Overlap, r.Waiting.Min()}
-			want := []float64{tt.makespan, tt.speedup, tt.parallelism, tt.overlap, tt.waiting}
-			names := []string{"makespan", "speedup", "parallelism", "overlap", "waiting"}
-			for i := range got {
-				if got[i] != want[i] {
-					t.Errorf("%s = %v, want %v", names[i], got[i], want[i])
-				}
+			if r.Exact != tt.want {
+				t.Errorf("figures %+v, want %+v", r.Exact, tt.want)
+			}
+			if f := r.FiguresAt(r.Makespan); !f.Final || f.Speedup != r.Speedup || f.Waiting != r.Waiting {
+				t.Errorf("FiguresAt(makespan) = %+v, not the result's own figures", f)
 			}
 		})
 	}
 }
 
-func preset(t *testing.T, name string) Scenario {
+// turnsAlternative is concurrency-2 with the phone passed on instead of
+// shared: the model's alternative of that story.
+func turnsAlternative(t testing.TB) Scenario {
+	t.Helper()
+	alt, ok := Alternative(preset(t, "concurrency-2"))
+	if !ok || alt.Share != ShareTurns {
+		t.Fatalf("concurrency-2 has no turns alternative: %v %+v", ok, alt)
+	}
+	return alt
+}
+
+// mins is m minutes for tests (to the thousandth).
+func mins(m float64) Time {
+	t, ok := Approx(m)
+	if !ok {
+		panic(m)
+	}
+	return t
+}
+
+func preset(t testing.TB, name string) Scenario {
 	t.Helper()
 	p, ok := PresetByName(name)
 	if !ok {
@@ -99,15 +114,15 @@ func timeline(r *Result) string {
 }
 
 func TestTurnsWithHandoff(t *testing.T) {
-	s := TurnsAlternative()
+	s := turnsAlternative(t)
 	s.HandoffMinutes = 2.5
 	r := mustRun(t, s)
-	if r.Makespan != Minutes(122.5) || r.Waiting != Minutes(47.5) {
+	if r.Makespan != mins(122.5) || r.Waiting != mins(47.5) {
 		t.Errorf("makespan %v waiting %v, want 122.5 and 47.5", r.Makespan, r.Waiting)
 	}
 	// Halfway through the handoff the phone is being passed from You to Friend.
 	var st State
-	r.At(Minutes(76), &st)
+	r.At(mins(76), &st)
 	d := st.Devices[0]
 	if !d.HandingOver || d.From != 0 || d.To != 1 || d.Playing {
 		t.Errorf("at 76: %+v, want handing over from 0 to 1", d)
@@ -120,7 +135,7 @@ func TestTurnsWithHandoff(t *testing.T) {
 // First come, first served: the earlier-ready listener gets the phone even
 // when they come later in people order.
 func TestTurnsFirstComeFirstServed(t *testing.T) {
-	s := TurnsAlternative()
+	s := turnsAlternative(t)
 	s.Rooms = []Room{{Name: "Kitchen", Work: 20}}
 	s.Cleaners = []string{"You"} // the friend is ready at 0, You at 20
 	r := mustRun(t, s)
@@ -128,7 +143,7 @@ func TestTurnsFirstComeFirstServed(t *testing.T) {
 	if got := timeline(r); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
-	if r.Waits[0].Who != "You" || r.Waits[0].Start != Minutes(20) || r.Waits[0].End != Minutes(45) {
+	if r.Waits[0].Who != "You" || r.Waits[0].Start != mins(20) || r.Waits[0].End != mins(45) {
 		t.Errorf("wait %+v, want You 20-45", r.Waits[0])
 	}
 }
@@ -138,11 +153,11 @@ func TestTogetherWaitsForEveryone(t *testing.T) {
 	p := preset(t, "concurrency-2")
 	p.Cleaners = []string{"You"}
 	r := mustRun(t, p)
-	if r.Makespan != Minutes(105) || r.Waiting != Minutes(60) {
+	if r.Makespan != mins(105) || r.Waiting != mins(60) {
 		t.Errorf("makespan %v waiting %v, want 105 and 60", r.Makespan, r.Waiting)
 	}
 	var st State
-	r.At(Minutes(10), &st)
+	r.At(mins(10), &st)
 	if st.People[1].WaitingFor != 0 || st.People[0].Room != 0 {
 		t.Errorf("at 10 the friend waits for the phone while You clean the kitchen: %+v", st.People)
 	}
@@ -165,17 +180,17 @@ func TestCleanersTieBreakByPeopleOrder(t *testing.T) {
 func TestStateAt(t *testing.T) {
 	r := mustRun(t, preset(t, "best-of-both"))
 	var st State
-	r.At(Minutes(10), &st)
+	r.At(mins(10), &st)
 	if st.People[0].Room != 0 || st.People[1].Room != 1 {
 		t.Errorf("at 10: rooms %d %d, want 0 and 1", st.People[0].Room, st.People[1].Room)
 	}
 	if got := st.Rooms[0].Left; got != 0.5 {
 		t.Errorf("kitchen left at 10 = %v, want 0.5", got)
 	}
-	if st.People[0].Device != 0 || st.People[0].Episode != Minutes(10) || !st.Devices[0].Playing || st.Devices[0].Listeners != 3 {
+	if st.People[0].Device != 0 || st.People[0].Episode != mins(10) || !st.Devices[0].Playing || st.Devices[0].Listeners != 3 {
 		t.Errorf("at 10 both hear the home theatre 10 minutes in: %+v %+v", st.People[0], st.Devices[0])
 	}
-	r.At(Minutes(30), &st)
+	r.At(mins(30), &st)
 	for i, room := range st.Rooms {
 		if room.Left != 0 {
 			t.Errorf("room %d not clean at 30", i)
@@ -184,12 +199,12 @@ func TestStateAt(t *testing.T) {
 	if st.People[0].Cleaning || st.People[0].RoomsDone != 2 {
 		t.Errorf("at 30 You are done cleaning with 2 rooms: %+v", st.People[0])
 	}
-	r.At(Minutes(45), &st)
+	r.At(mins(45), &st)
 	if !st.Done || st.Devices[0].Playing || !st.People[1].Heard {
 		t.Errorf("at 45 everything is over: %+v", st)
 	}
 	// Backward works as well as forward.
-	r.At(0, &st)
+	r.At(Time{}, &st)
 	if st.Rooms[3].Left != 1 || st.Rooms[3].By != -1 || st.Done {
 		t.Errorf("at 0 the bathroom is untouched: %+v", st.Rooms[3])
 	}
@@ -198,8 +213,8 @@ func TestStateAt(t *testing.T) {
 func TestStateAtAllocatesNothing(t *testing.T) {
 	r := mustRun(t, preset(t, "concurrency-2"))
 	var st State
-	r.At(0, &st)
-	allocs := testing.AllocsPerRun(100, func() { r.At(Minutes(33), &st) })
+	r.At(Time{}, &st)
+	allocs := testing.AllocsPerRun(100, func() { r.At(mins(33), &st) })
 	if allocs != 0 {
 		t.Errorf("At allocates %v times per call", allocs)
 	}
@@ -221,7 +236,7 @@ func TestAbandonedRunLeavesNoGoroutine(t *testing.T) {
 	for i := range 5 {
 		e.Go("p", i, func(p *Proc) {
 			defer func() { deferred++ }()
-			p.Wait(Time(i + 1))
+			p.Wait(Whole(int64(i + 1)))
 			p.Passivate()
 		})
 	}
@@ -353,7 +368,7 @@ func assertErr(t *testing.T, doc map[string]any, want string) {
 }
 
 func TestPresetsRoundTrip(t *testing.T) {
-	for _, p := range Presets {
+	for _, p := range Presets() {
 		s, err := Parse(p.Scenario.JSON())
 		if err != nil {
 			t.Fatalf("%s: %v", p.Name, err)
@@ -378,5 +393,62 @@ func TestLargestIsValidAndRuns(t *testing.T) {
 	r := mustRun(t, s)
 	if err := checkProperties(&s, r); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Time is exact, so ties follow the rules. These two went wrong when every
+// room's duration was rounded to a thousandth of a minute.
+func TestExactTimeKeepsTies(t *testing.T) {
+	tie := `{"name":"tie","people":[{"name":"A","speed":1.5,"phone":true,"airpods":false},{"name":"B","speed":1,"phone":false,"airpods":false}],
+	 "rooms":[{"name":"r1","work":10},{"name":"r2","work":20},{"name":"r3","work":10},{"name":"r4","work":10},{"name":"r5","work":60},{"name":"r6","work":1}],
+	 "podcast":{"minutes":1,"listeners":["A"]},"cleaners":["A","B"],"listen":"after","share":"together","homeTheatre":false,"handoffMinutes":0}`
+	alone := `{"name":"alone","people":[{"name":"A","speed":1.5,"phone":true,"airpods":false}],
+	 "rooms":[{"name":"r1","work":10},{"name":"r2","work":10},{"name":"r3","work":10}],
+	 "podcast":{"minutes":50,"listeners":["A"]},"cleaners":["A"],"listen":"after","share":"turns","homeTheatre":false,"handoffMinutes":0}`
+	tests := []struct {
+		json, makespan, timeline string
+	}{
+		// A's three rooms at 1.5 end at 20 exactly, with B's 20-minute
+		// room: A is earlier in people, so A takes the 60-minute room.
+		{tie, "61", "A hands r1 0-20/3|B hands r2 0-20|A hands r3 20/3-40/3|A hands r4 40/3-20|A hands r5 20-60|B hands r6 20-21|A ears A's phone 60-61"},
+		{alone, "70", "A hands r1 0-20/3|A hands r2 20/3-40/3|A hands r3 40/3-20|A ears A's phone 20-70"},
+	}
+	for _, tt := range tests {
+		s, err := Parse([]byte(tt.json))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := mustRun(t, s)
+		if r.Makespan.Exact() != tt.makespan {
+			t.Errorf("%s: makespan %s, want %s", s.Name, r.Makespan.Exact(), tt.makespan)
+		}
+		var parts []string
+		for _, sp := range r.Spans {
+			what := sp.What
+			if sp.Lane == LaneEars {
+				what = sp.Device
+			}
+			parts = append(parts, sp.Who+" "+sp.Lane+" "+what+" "+sp.Start.Exact()+"-"+sp.End.Exact())
+		}
+		if got := strings.Join(parts, "|"); got != tt.timeline {
+			t.Errorf("%s:\n got %s\nwant %s", s.Name, got, tt.timeline)
+		}
+	}
+}
+
+// Numbers are decimals of at most three places, and speeds may not make
+// the clock so fine that sums could overflow; both are named errors.
+func TestNumbersAreExactDecimals(t *testing.T) {
+	s := preset(t, "sequential")
+	s.Rooms[0].Work = 10.0001
+	if err := s.Validate(); err == nil || !strings.Contains(err.Error(), "rooms[0].work") {
+		t.Errorf("10.0001 minutes of work: err = %v, want one naming rooms[0].work", err)
+	}
+	s = preset(t, "sequential")
+	for i, sp := range []float64{9.973, 9.967, 9.949, 9.941, 9.931} {
+		s.People = append(s.People, Person{Name: fmt.Sprint("P", i), Speed: sp})
+	}
+	if err := s.Validate(); err == nil || !strings.Contains(err.Error(), "speed") {
+		t.Errorf("five speeds with prime thousandths: err = %v, want one naming a speed", err)
 	}
 }

@@ -39,13 +39,14 @@ type DeviceState struct {
 	// From to To.
 	HandingOver bool
 	From, To    int
+	Handed      float64 // how far the handoff has got, 0..1 (for drawing)
 }
 
 // At fills st with the state at minute t. It reuses st's slices, so a game
 // can call it every frame without allocating.
 func (r *Result) At(t Time, st *State) {
 	st.Minute = t
-	st.Done = t >= r.Makespan
+	st.Done = !t.Less(r.Makespan)
 	st.People = resize(st.People, len(r.byPerson))
 	st.Rooms = resize(st.Rooms, len(r.roomWork))
 	st.Devices = resize(st.Devices, len(r.turns))
@@ -59,17 +60,17 @@ func (r *Result) At(t Time, st *State) {
 			if sp.Lane == LaneHands {
 				ps.Cleaning = true // until proven done below
 			}
-			if sp.Start > t {
+			if t.Less(sp.Start) {
 				continue
 			}
-			active := t < sp.End
+			active := t.Less(sp.End)
 			switch sp.Lane {
 			case LaneHands:
 				room := &st.Rooms[sp.Room]
 				room.By = i
 				if active {
 					ps.Room = sp.Room
-					ps.Progress = float64(t-sp.Start) / float64(sp.End-sp.Start)
+					ps.Progress = t.Sub(sp.Start).Min() / sp.End.Sub(sp.Start).Min() // for drawing: need not be exact
 					room.Left = 1 - ps.Progress
 				} else {
 					room.Left = 0
@@ -78,39 +79,38 @@ func (r *Result) At(t Time, st *State) {
 			case LaneEars:
 				if active {
 					ps.Device = sp.Dev
-					ps.Episode = t - sp.Start
+					ps.Episode = t.Sub(sp.Start)
 				} else {
 					ps.Heard = true
 				}
 			}
 		}
-		if last := lastHands(r, spans); last >= 0 && t >= r.Spans[last].End {
+		if last := lastHands(r, spans); last >= 0 && !t.Less(r.Spans[last].End) {
 			ps.Cleaning = false
 		}
-		if w := r.waitOf[i]; w >= 0 && r.Waits[w].Start <= t && t < r.Waits[w].End {
+		if w := r.waitOf[i]; w >= 0 && !t.Less(r.Waits[w].Start) && t.Less(r.Waits[w].End) {
 			ps.WaitingFor = r.Waits[w].Dev
 		}
 		st.People[i] = ps
 	}
 	for d, turns := range r.turns {
 		ds := DeviceState{From: -1, To: -1}
-		for k, idx := range turns {
+		for _, idx := range turns {
 			sp := &r.Spans[idx]
-			if sp.Start <= t && t < sp.End {
+			if !t.Less(sp.Start) && t.Less(sp.End) {
 				ds.Playing = true
-				ds.Episode = t - sp.Start
+				ds.Episode = t.Sub(sp.Start)
 				ds.Listeners |= 1 << sp.Person
-			}
-			// Between one turn's end and the next one's start, the phone
-			// is being passed on (only while the handoff lasts).
-			if k > 0 {
-				prev := &r.Spans[turns[k-1]]
-				if prev.End <= t && t < sp.Start && t < prev.End+r.Handoff && prev.End < sp.Start {
-					ds.HandingOver, ds.From, ds.To = true, prev.Person, sp.Person
-				}
 			}
 		}
 		st.Devices[d] = ds
+	}
+	for _, h := range r.Handoffs {
+		if !t.Less(h.Start) && t.Less(h.End) {
+			ds := &st.Devices[h.Dev]
+			ds.HandingOver, ds.From, ds.To = true, h.FromP, h.ToP
+			ds.Handed = t.Sub(h.Start).Min() / h.End.Sub(h.Start).Min()
+		}
 	}
 }
 

@@ -1,0 +1,62 @@
+package game
+
+import (
+	"math"
+	"strconv"
+
+	"chores/sim"
+)
+
+// FigureState is the figures panel as state() reports it: the model's
+// figures at the playhead (sim.Result.FiguresAt), rounded once, the way the
+// panel prints them. The game computes none of them itself.
+type FigureState struct {
+	Makespan    float64 `json:"makespan"` // the makespan when final, else the minute so far
+	Speedup     float64 `json:"speedup"`  // 0 until final
+	Parallelism float64 `json:"parallelism"`
+	Overlap     float64 `json:"overlap"`
+	Waiting     float64 `json:"waiting"` // minutes
+	Final       bool    `json:"final"`
+}
+
+// The one rounding of what a person reads: minutes to a tenth (the clock
+// too), ratios to hundredths.
+func roundMinutes(m float64) float64 { return math.Round(m*10) / 10 }
+func roundRatio(x float64) float64   { return math.Round(x*100) / 100 }
+
+// minutesText is minutes as the clock and the panel write them: "75",
+// "6.7".
+func minutesText(t sim.Time) string {
+	return strconv.FormatFloat(roundMinutes(t.Min()), 'f', -1, 64)
+}
+
+func showFigures(f sim.Figures) FigureState {
+	return FigureState{
+		Makespan:    roundMinutes(f.Makespan.Min()),
+		Speedup:     roundRatio(f.Speedup.Float()),
+		Parallelism: roundRatio(f.Parallelism.Float()),
+		Overlap:     roundRatio(f.Overlap.Float()),
+		Waiting:     roundMinutes(f.Waiting.Min()),
+		Final:       f.Final,
+	}
+}
+
+// figureTexts are the panel's values as text.
+type figureTexts struct{ makespan, speedup, parallelism, overlap, waiting string }
+
+func textsOf(f sim.Figures) figureTexts {
+	s := showFigures(f)
+	t := figureTexts{
+		makespan:    minutesText(f.Makespan) + " min",
+		speedup:     "…",
+		parallelism: strconv.FormatFloat(s.Parallelism, 'f', 2, 64),
+		overlap:     strconv.FormatFloat(s.Overlap, 'f', 2, 64),
+		waiting:     minutesText(f.Waiting) + " min",
+	}
+	if f.Final {
+		t.speedup = strconv.FormatFloat(s.Speedup, 'f', 2, 64) + "x"
+	} else {
+		t.makespan = "≥ " + t.makespan
+	}
+	return t
+}
