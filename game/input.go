@@ -20,34 +20,51 @@ type input struct {
 	gestured bool // a real user gesture happened (unlocks audio in browsers)
 }
 
-// keyIntents maps keys to intents. Digits pick stories.
-var keyIntents = map[ebiten.Key]Intent{
-	ebiten.KeySpace:          {Kind: TogglePlay},
-	ebiten.KeyK:              {Kind: TogglePlay},
-	ebiten.KeyArrowRight:     {Kind: StepForward},
-	ebiten.KeyArrowLeft:      {Kind: StepBack},
-	ebiten.KeyEqual:          {Kind: Faster}, // "+" without shift on most layouts
-	ebiten.KeyNumpadAdd:      {Kind: Faster},
-	ebiten.KeyMinus:          {Kind: Slower},
-	ebiten.KeyNumpadSubtract: {Kind: Slower},
-	ebiten.KeyR:              {Kind: Restart},
-	ebiten.KeyM:              {Kind: ToggleMute},
-	ebiten.KeyArrowUp:        {Kind: VolumeUp},
-	ebiten.KeyArrowDown:      {Kind: VolumeDown},
-	ebiten.KeyC:              {Kind: ToggleCode},
-	ebiten.KeyH:              {Kind: ToggleHelp},
-	ebiten.KeyF1:             {Kind: ToggleHelp},
-	ebiten.KeyEscape:         {Kind: CloseOverlay},
+// keyBinding is a key and the intent it stands for.
+type keyBinding struct {
+	key    ebiten.Key
+	intent Intent
+}
+
+// keyIntents are the key bindings, in the order their intents apply when
+// several keys go down in one frame (a list, not a map: a map's order
+// changes from run to run). Digits pick stories.
+var keyIntents = []keyBinding{
+	{ebiten.KeySpace, Intent{Kind: TogglePlay}},
+	{ebiten.KeyK, Intent{Kind: TogglePlay}},
+	{ebiten.KeyArrowRight, Intent{Kind: StepForward}},
+	{ebiten.KeyArrowLeft, Intent{Kind: StepBack}},
+	{ebiten.KeyEqual, Intent{Kind: Faster}}, // "+" without shift on most layouts
+	{ebiten.KeyNumpadAdd, Intent{Kind: Faster}},
+	{ebiten.KeyMinus, Intent{Kind: Slower}},
+	{ebiten.KeyNumpadSubtract, Intent{Kind: Slower}},
+	{ebiten.KeyR, Intent{Kind: Restart}},
+	{ebiten.KeyM, Intent{Kind: ToggleMute}},
+	{ebiten.KeyArrowUp, Intent{Kind: VolumeUp}},
+	{ebiten.KeyArrowDown, Intent{Kind: VolumeDown}},
+	{ebiten.KeyC, Intent{Kind: ToggleCode}},
+	{ebiten.KeyH, Intent{Kind: ToggleHelp}},
+	{ebiten.KeyF1, Intent{Kind: ToggleHelp}},
+	{ebiten.KeyEscape, Intent{Kind: CloseOverlay}},
+}
+
+// keysDown is the intents of the keys pressed (or repeating) this frame, in
+// binding order. pressed says whether a key went down or repeats.
+func keysDown(pressed func(ebiten.Key) bool, out []Intent) []Intent {
+	for _, b := range keyIntents {
+		if pressed(b.key) {
+			out = append(out, b.intent)
+		}
+	}
+	return out
 }
 
 // read appends this frame's intents. seek is how the timeline maps a screen
 // x to a minute; it is only called while dragging on the timeline.
 func (in *input) read(l *layout, tl *timeline, help bool, out []Intent) []Intent {
-	for key, intent := range keyIntents {
-		if inpututil.IsKeyJustPressed(key) || (isRepeatKey(key) && repeating(key)) {
-			out = append(out, intent)
-		}
-	}
+	out = keysDown(func(key ebiten.Key) bool {
+		return inpututil.IsKeyJustPressed(key) || (isRepeatKey(key) && repeating(key))
+	}, out)
 	for k := ebiten.Key1; k <= ebiten.Key9; k++ {
 		if inpututil.IsKeyJustPressed(k) {
 			out = append(out, Intent{Kind: Pick, Value: float64(k - ebiten.Key1)})

@@ -405,9 +405,15 @@ func TestKeysMatchTheHelp(t *testing.T) {
 		ebiten.KeyEscape:     CloseOverlay,
 	}
 	for key, kind := range want {
-		if got, ok := keyIntents[key]; !ok || got.Kind != kind {
+		got := keysDown(func(k ebiten.Key) bool { return k == key }, nil)
+		if len(got) != 1 || got[0].Kind != kind {
 			t.Errorf("key %v: %+v, want intent %d", key, got, kind)
 		}
+	}
+	// Keys pressed together apply in binding order, the same every run.
+	both := keysDown(func(k ebiten.Key) bool { return k == ebiten.KeyArrowRight || k == ebiten.KeySpace }, nil)
+	if len(both) != 2 || both[0].Kind != TogglePlay || both[1].Kind != StepForward {
+		t.Errorf("space and → together: %+v, want play/pause then step", both)
 	}
 	help := strings.Join(helpLines, "\n")
 	for _, s := range []string{"Space", "← →", "1 – 6", "+ −", "R ", "M ", "↑ ↓", "C ", "?"} {
