@@ -212,8 +212,21 @@ type State struct {
 	Listening []string   `json:"listening"`
 	Still     int        `json:"stillFrames"`
 	Repainted float64    `json:"repainted"`
+	View      string     `json:"view"`
+	Loop      bool       `json:"loop"`
+	Figures   Figures    `json:"figures"`
 
 	raw string
+}
+
+// Figures mirrors state().figures: what the figures panel shows.
+type Figures struct {
+	Makespan    float64 `json:"makespan"`
+	Speedup     float64 `json:"speedup"`
+	Parallelism float64 `json:"parallelism"`
+	Overlap     float64 `json:"overlap"`
+	Waiting     float64 `json:"waiting"`
+	Final       bool    `json:"final"`
 }
 
 // AudioState mirrors state().audio.

@@ -49,6 +49,9 @@ func TestKeyboard(t *testing.T) {
 	muted := tb.state().Audio.Muted
 	press("m")
 	tb.wait("M to toggle the sound", func(s State) bool { return s.Audio.Muted != muted })
+	// Restart from well into the story, paused, so that it shows.
+	mustEval[any](tb, `window.chores.pause(), window.chores.seek(40)`)
+	tb.wait("paused at 40", func(s State) bool { return !s.Playing && s.Minute == 40 })
 	press("r")
-	tb.wait("R to restart", func(s State) bool { return s.Playing && s.Minute < 20 })
+	tb.wait("R to restart from 0", func(s State) bool { return s.Playing && s.Minute < 10 })
 }

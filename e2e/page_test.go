@@ -127,15 +127,23 @@ func TestURLParameters(t *testing.T) {
 		{"speed=2", func(tb *tab, s State) bool { return s.Speed == 2 }, "speed 2"},
 		{"t=30&autoplay=0", func(tb *tab, s State) bool { return s.Minute == 30 && !s.Playing }, "minute 30, paused"},
 		{"autoplay=0", func(tb *tab, s State) bool { return !s.Playing && s.Minute == 0 }, "paused at 0"},
-		{"autoplay=1", func(tb *tab, s State) bool { return s.Playing }, "playing"},
-		{"ui=minimal", func(tb *tab, s State) bool { return s.UI == "minimal" }, "ui minimal"},
+		// Each parameter that has a default is also set against a page
+		// where the default would not hold, so ignoring it would fail.
+		{"autoplay=0&autoplay=1", func(tb *tab, s State) bool { return s.Playing }, "playing (the last value wins)"},
+		{"ui=minimal", func(tb *tab, s State) bool { return s.UI == "minimal" && s.Loop }, "ui minimal, looping"},
 		{"ui=none", func(tb *tab, s State) bool { return s.UI == "none" }, "ui none"},
-		{"ui=full", func(tb *tab, s State) bool { return s.UI == "full" }, "ui full"},
-		{"mute=0", func(tb *tab, s State) bool { return !s.Audio.Muted }, "not muted"},
+		{"ui=none&ui=full", func(tb *tab, s State) bool { return s.UI == "full" && !s.Loop }, "ui full, not looping"},
+		{"mute=1", func(tb *tab, s State) bool { return s.Audio.Muted && !s.Audio.Ready }, "muted, no audio at all"},
+		{"mute=1&mute=0", func(tb *tab, s State) bool { return !s.Audio.Muted }, "not muted"},
 		{"config=" + config, func(tb *tab, s State) bool { return s.Scenario == "my house" && s.Makespan == 75 }, "scenario my house (makespan 75)"},
-		{"view=code", func(tb *tab, s State) bool { return s.Frames > 0 }, "drawing"},
-		{"view=house", func(tb *tab, s State) bool { return s.Frames > 0 }, "drawing"},
-		{"loop=1", func(tb *tab, s State) bool { return s.Frames > 0 }, "drawing"},
+		{"view=code", func(tb *tab, s State) bool { return s.View == "code" && s.Frames > 0 }, "the code view"},
+		{"view=code&view=house", func(tb *tab, s State) bool { return s.View == "house" && s.Frames > 0 }, "the house"},
+		{"loop=1", func(tb *tab, s State) bool { return s.Loop && s.UI == "full" }, "looping in the full interface"},
+		{"ui=minimal&loop=0", func(tb *tab, s State) bool { return !s.Loop && s.UI == "minimal" }, "an embed that does not loop"},
+		{"scenario=concurrency-2&t=200&autoplay=0", func(tb *tab, s State) bool {
+			f := s.Figures
+			return s.Done && f.Final && f.Makespan == 75 && f.Speedup == 1.4 && f.Parallelism == 0.8 && f.Waiting == 0
+		}, "concurrency-2's final figures in state().figures"},
 	}
 	tb := newTabSize(t, smallW, smallH)
 	for _, c := range cases {
@@ -174,7 +182,7 @@ func TestBadParameters(t *testing.T) {
 		{"mute=maybe", "mute", func(s State) bool { return !s.Audio.Muted }, "not muted"},
 		{"config=!!!", "config", func(s State) bool { return s.Scenario == "sequential" }, "scenario sequential"},
 		{"autoplay=yes", "autoplay", func(s State) bool { return s.Playing }, "playing"},
-		{"view=kitchen", "view", func(s State) bool { return s.Frames > 0 }, "drawing"},
+		{"view=kitchen", "view", func(s State) bool { return s.View == "house" && s.Frames > 0 }, "the house"},
 		{"colour=red", "colour", func(s State) bool { return s.Scenario == "sequential" && s.Playing }, "playing sequential"},
 		{"config=" + base64.RawURLEncoding.EncodeToString([]byte(`{"name":"x"}`)), "config", func(s State) bool { return s.Scenario == "sequential" }, "scenario sequential"},
 	}
