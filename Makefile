@@ -69,10 +69,13 @@ check:
 	bin/staticcheck ./...
 	GOOS=js GOARCH=wasm bin/staticcheck ./...
 
-# Chores against the yardstick (../shared/reference/minimal), measured in one
-# run: size, first frame, FPS, heap soak (10 min), embeds, the sim engine.
-# Rewrites docs/performance.md (about 15 minutes). A quick check that prints
-# the table and writes nothing: make bench BENCHFLAGS='-soak 1m30s'
+# Chores against the yardstick (tools/bench/yardstick), measured in one run:
+# size, first frame, FPS, heap soak (10 min), embeds, one whole simulation of
+# sim.Largest() natively and in Node; and, where ../shared/reference/minimal
+# exists, the yardstick's size against it (within 2%). Rewrites
+# docs/performance.md (about 15 minutes). A quick check that prints the table
+# and writes nothing: make bench BENCHFLAGS='-soak 1m30s', or one figure:
+# make bench BENCHFLAGS='-only simulate'
 BENCHFLAGS ?= -write docs/performance.md
 bench: web
 	GO=$(GO) $(GO) run ./tools/bench $(BENCHFLAGS)
