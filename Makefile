@@ -47,9 +47,12 @@ test: deps test-unit test-wasm web test-e2e
 deps:
 	@bash scripts/test-deps.sh
 
+# Once with the race detector, then twice more in a shuffled order, so that
+# tests that lean on each other's leftovers show up.
 test-unit:
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
+	$(GO) test -shuffle=on -count=2 ./...
 
 # The model (and the other packages without ebiten) under WebAssembly in Node.
 test-wasm:
