@@ -23,11 +23,12 @@ report:
 
 # The browser build: everything a static host needs, in $(DIST)/.
 # It is built in a staging folder and moved in at the end, so a server running
-# on $(DIST) never sees a half-written file.
+# on $(DIST) never sees a half-written file. It writes nothing else: dist gets
+# the wasm_exec.js of the Go that built chores.wasm, straight from GOROOT; the
+# tracked copy at the root is checked by TestWasmExecMatchesGOROOT.
 web:
 	@rm -rf $(DIST).new && mkdir -p $(DIST).new $(DIST)
 	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o $(DIST).new/chores.wasm .
-	cmp wasm_exec.js $(GOROOT)/lib/wasm/wasm_exec.js || cp $(GOROOT)/lib/wasm/wasm_exec.js wasm_exec.js
 	cp $(GOROOT)/lib/wasm/wasm_exec.js $(addprefix web/,$(PAGES)) $(DIST).new/
 	cp assets/podcast/episode.ogg $(DIST).new/episode.ogg
 	gzip -9 -k -f -n $(DIST).new/chores.wasm $(DIST).new/wasm_exec.js
@@ -46,9 +47,12 @@ test: deps test-unit test-wasm web test-e2e
 deps:
 	@bash scripts/test-deps.sh
 
+# Once with the race detector, then twice more in a shuffled order, so that
+# tests that lean on each other's leftovers show up.
 test-unit:
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
+	$(GO) test -shuffle=on -count=2 ./...
 
 # The model (and the other packages without ebiten) under WebAssembly in Node.
 test-wasm:
@@ -69,10 +73,13 @@ check:
 	bin/staticcheck ./...
 	GOOS=js GOARCH=wasm bin/staticcheck ./...
 
-# Chores against the yardstick (../shared/reference/minimal), measured in one
-# run: size, first frame, FPS, heap soak (10 min), embeds, the sim engine.
-# Rewrites docs/performance.md (about 15 minutes). A quick check that prints
-# the table and writes nothing: make bench BENCHFLAGS='-soak 1m30s'
+# Chores against the yardstick (tools/bench/yardstick), measured in one run:
+# size, first frame, FPS, heap soak (10 min), embeds, one whole simulation of
+# sim.Largest() natively and in Node; and, where ../shared/reference/minimal
+# exists, the yardstick's size against it (within 2%). Rewrites
+# docs/performance.md (about 15 minutes). A quick check that prints the table
+# and writes nothing: make bench BENCHFLAGS='-soak 1m30s', or one figure:
+# make bench BENCHFLAGS='-only simulate'
 BENCHFLAGS ?= -write docs/performance.md
 bench: web
 	GO=$(GO) $(GO) run ./tools/bench $(BENCHFLAGS)

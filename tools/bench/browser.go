@@ -167,7 +167,7 @@ type program struct {
 
 var (
 	yardstick = program{"yardstick", `(() => {
-		const r = window.reference || {};
+		const r = window.yardstick || {};
 		return {firstFrameMs: r.firstFrameMs || 0, frames: r.frames || 0, fps: r.fps || 0, tps: r.tps || 0,
 			visible: true, t: performance.now(),
 			error: document.body ? document.body.textContent.trim().slice(0, 300) : ""};

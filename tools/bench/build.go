@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"os"
@@ -45,35 +46,38 @@ func goEnv(ctx context.Context, name string) string {
 // dist/chores.wasm.
 var wasmFlags = []string{"-trimpath", "-ldflags=-s -w"}
 
-// buildYardstick builds the yardstick for the browser into out, beside its
-// index.html and the toolchain's wasm_exec.js, and precompresses it the way
-// `make web` precompresses dist/ (gzip -9 -n, brotli -q 11 when installed),
-// so that the server hands both programs to the browser the same way. It
-// never writes into src.
-func buildYardstick(ctx context.Context, src, out string) error {
+// yardstickWasm is the yardstick's .wasm, the name its index.html loads.
+const yardstickWasm = "yardstick.wasm"
+
+// buildWasm builds the main package pkg, from dir, for the browser into
+// wasm, the way `make web` builds Chores.
+func buildWasm(ctx context.Context, dir, pkg, wasm string) error {
+	args := append([]string{"build"}, wasmFlags...)
+	args = append(args, "-o", wasm, pkg)
+	cmd := exec.CommandContext(ctx, goCmd(), args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("go %s (in %s): %w\n%s", strings.Join(args, " "), dir, err, b)
+	}
+	return nil
+}
+
+// buildYardstick builds the yardstick (pkg, a package of this module, run
+// from root) for the browser into out, beside its index.html and the
+// toolchain's wasm_exec.js, and precompresses it the way `make web`
+// precompresses dist/ (gzip -9 -n, brotli -q 11 when installed), so that the
+// server hands both programs to the browser the same way. It writes nothing
+// into the repository.
+func buildYardstick(ctx context.Context, root, pkg, out string) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
-	wasm := filepath.Join(out, "minimal.wasm")
-	build := func(extraEnv ...string) error {
-		args := append([]string{"build"}, wasmFlags...)
-		args = append(args, "-o", wasm, ".")
-		cmd := exec.CommandContext(ctx, goCmd(), args...)
-		cmd.Dir = src
-		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-		cmd.Env = append(cmd.Env, extraEnv...)
-		if b, err := cmd.CombinedOutput(); err != nil {
-			return fmt.Errorf("%w\n%s", err, b)
-		}
-		return nil
+	wasm := filepath.Join(out, yardstickWasm)
+	if err := buildWasm(ctx, root, pkg, wasm); err != nil {
+		return err
 	}
-	if err := build(); err != nil {
-		logf("the yardstick did not build as is (%v); retrying with GOFLAGS=-mod=mod", err)
-		if err := build("GOFLAGS=-mod=mod"); err != nil {
-			return err
-		}
-	}
-	if err := copyFile(filepath.Join(src, "index.html"), filepath.Join(out, "index.html")); err != nil {
+	if err := copyFile(filepath.Join(root, pkg, "index.html"), filepath.Join(out, "index.html")); err != nil {
 		return err
 	}
 	goroot := goEnv(ctx, "GOROOT")
@@ -166,6 +170,44 @@ func measureSize(chores, yard string) row {
 	return r
 }
 
+// referenceTolerance is how far the yardstick's gzip size may be from the
+// reference yardstick's: the two are meant to be the same program in
+// different words.
+const referenceTolerance = 0.02
+
+// measureReference builds the reference yardstick (its own module, in src,
+// read only) for the browser into out and compares its gzip -9 size with
+// the yardstick's: within 2% either way.
+func measureReference(ctx context.Context, src, out, yard string) row {
+	r := row{figure: "yardstick .wasm vs the reference, gzip -9", budget: "within 2%"}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return r.fail(err)
+	}
+	ref := filepath.Join(out, "minimal.wasm")
+	logf("building the reference yardstick from %s", src)
+	if err := buildWasm(ctx, src, ".", ref); err != nil {
+		return r.fail(err)
+	}
+	yz, how, err := gzipSize(yard)
+	if err != nil {
+		return r.fail(err)
+	}
+	rz, _, err := gzipSize(ref)
+	if err != nil {
+		return r.fail(err)
+	}
+	r.chores, r.base = mb(yz), mb(rz)
+	r.ratio, r.hasRatio = float64(yz)/float64(rz), true
+	diff := r.ratio - 1
+	r.verdict(math.Abs(diff) <= referenceTolerance)
+	r.details = append(r.details,
+		fmt.Sprintf("the yardstick (tools/bench/yardstick) is %d bytes after gzip -9, the reference (%s) %d bytes: %+.2f%% (within ±%.0f%% passes); compressed with %s; both built with GOOS=js GOARCH=wasm go build %s",
+			yz, src, rz, 100*diff, 100*referenceTolerance, how, strings.Join(quoteArgs(wasmFlags), " ")),
+		fmt.Sprintf("in this row the \"Chores\" column is the yardstick and the baseline is the reference; raw: yardstick %d bytes, reference %d bytes", fileSize(yard), fileSize(ref)))
+	logf("reference: yardstick %s, reference %s gzip -9 (%+.2f%%)", r.chores, r.base, 100*diff)
+	return r
+}
+
 func quoteArgs(args []string) []string {
 	out := make([]string, len(args))
 	for i, a := range args {
@@ -178,67 +220,85 @@ func quoteArgs(args []string) []string {
 	return out
 }
 
-// measureEngine runs the sim benchmarks BenchmarkEngine and
-// BenchmarkCallbacks -count times and compares the medians of their ns/event;
-// BenchmarkHandoff (one process handing control straight to another, with no
-// queue and no work) is listed beside them as the floor under every engine
-// event.
-func measureEngine(ctx context.Context, root string, node bool, count int) row {
-	where := "natively"
-	r := row{figure: "sim engine, ns/event, native (vs callback scheduler)", budget: "≤ 2x", limit: 2, atMost: true}
-	args := []string{"test", "-run", "XXX", "-bench", "^(BenchmarkEngine|BenchmarkCallbacks|BenchmarkHandoff)$", "-count", strconv.Itoa(count), "./sim/"}
+// The whole-simulation budget: one sim.Simulate(sim.Largest()).
+const (
+	simulateBench      = "BenchmarkSimulateLargest"
+	simulateNativeMs   = 1.0
+	simulateInNodeMs   = 5.0
+	simulateBenchRegex = "^" + simulateBench + "$"
+)
+
+// measureSimulate runs BenchmarkSimulateLargest (sim/simulate_bench_test.go:
+// one whole simulation of sim.Largest(), 8 people and 64 rooms, through the
+// exported sim.Simulate) -count times, natively or under WebAssembly in Node,
+// and holds the median ns/op to the budget: 1 ms natively, 5 ms in Node.
+func measureSimulate(ctx context.Context, root string, node bool, count int) row {
+	where, limit := "natively", simulateNativeMs
+	r := row{figure: "one whole sim.Simulate(sim.Largest()), native", base: "—"}
+	args := []string{"test", "-run", "XXX", "-bench", simulateBenchRegex, "-benchmem", "-count", strconv.Itoa(count), "./sim/"}
 	cmd := exec.CommandContext(ctx, goCmd(), args...)
 	cmd.Dir = root
 	cmd.Env = os.Environ()
 	if node {
-		where = "in Node (js/wasm)"
-		r.figure = "sim engine, ns/event, Node js/wasm (vs callback scheduler)"
+		where, limit = "in Node (js/wasm)", simulateInNodeMs
+		r.figure = "one whole sim.Simulate(sim.Largest()), Node js/wasm"
 		goroot := goEnv(ctx, "GOROOT")
 		cmd.Env = append(cmd.Env, "GOOS=js", "GOARCH=wasm", "PATH="+filepath.Join(goroot, "lib", "wasm")+string(os.PathListSeparator)+os.Getenv("PATH"))
 	}
-	logf("engine benchmarks %s: go %s", where, strings.Join(args, " "))
+	r.budget = fmt.Sprintf("≤ %g ms", limit)
+	logf("whole-simulation benchmark %s: go %s", where, strings.Join(args, " "))
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		return r.fail(fmt.Errorf("go test %s: %v\n%s", where, err, out))
 	}
-	got := map[string][]float64{}
+	ns, allocs := benchFigures(out, simulateBench)
+	if len(ns) == 0 {
+		return r.fail(fmt.Errorf("no %s ns/op figures in the output of go test %s:\n%s", simulateBench, where, out))
+	}
+	ms := median(ns) / 1e6
+	r.chores = fmt.Sprintf("%.3f ms", ms)
+	r.verdict(ms <= limit)
+	r.details = append(r.details, fmt.Sprintf("%s, %s, median of %d: %.3f ms (%.1f%% of the %g ms budget); ns/op %s",
+		where, simulateBench, len(ns), ms, 100*ms/limit, limit, fmtList(ns, "%.0f")))
+	if len(allocs) > 0 {
+		r.details = append(r.details, fmt.Sprintf("%s: %.0f allocations per simulation (median)", where, median(allocs)))
+	}
+	logf("simulate %s: %s (budget %g ms)", where, r.chores, limit)
+	return r
+}
+
+// benchFigures reads the ns/op and allocs/op figures of one benchmark out
+// of go test -bench output.
+func benchFigures(out []byte, bench string) (ns, allocs []float64) {
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	for sc.Scan() {
 		f := strings.Fields(sc.Text())
-		if len(f) < 2 || !strings.HasPrefix(f[0], "Benchmark") {
+		if len(f) < 2 {
 			continue
 		}
 		name := f[0]
 		if i := strings.LastIndexByte(name, '-'); i > 0 {
 			if _, err := strconv.Atoi(name[i+1:]); err == nil {
-				name = name[:i]
+				name = name[:i] // the -GOMAXPROCS suffix
 			}
 		}
-		for i := 1; i < len(f); i++ {
-			if f[i] == "ns/event" {
-				if v, err := strconv.ParseFloat(f[i-1], 64); err == nil {
-					got[name] = append(got[name], v)
-				}
+		if name != bench {
+			continue
+		}
+		for i := 2; i < len(f); i++ {
+			v, err := strconv.ParseFloat(f[i-1], 64)
+			if err != nil {
+				continue
+			}
+			switch f[i] {
+			case "ns/op":
+				ns = append(ns, v)
+			case "allocs/op":
+				allocs = append(allocs, v)
 			}
 		}
 	}
-	eng, cb := got["BenchmarkEngine"], got["BenchmarkCallbacks"]
-	if len(eng) == 0 || len(cb) == 0 {
-		return r.fail(fmt.Errorf("no ns/event figures in the output of go test %s:\n%s", where, out))
-	}
-	me, mc := median(eng), median(cb)
-	r.chores = fmt.Sprintf("%.0f ns/event", me)
-	r.base = fmt.Sprintf("%.0f ns/event", mc)
-	r.setRatio(me / mc)
-	r.details = append(r.details,
-		fmt.Sprintf("%s, median of %d: engine %s, callbacks %s", where, len(eng), fmtList(eng, "%.1f"), fmtList(cb, "%.1f")))
-	if h := got["BenchmarkHandoff"]; len(h) > 0 {
-		mh := median(h)
-		r.details = append(r.details, fmt.Sprintf("%s, the floor: one process handing control straight to another (BenchmarkHandoff: a ring of 100 processes, no queue, no work) takes %.1f ns (median of %s) = %.2fx a whole callback event; an engine event is such a handoff plus the same queue work as a callback event, so with goroutine processes the ratio is at least about %.2fx (each figure has some run-to-run noise)",
-			where, mh, fmtList(h, "%.1f"), mh/mc, 1+mh/mc))
-	}
-	logf("engine %s: %s vs %s (%.2fx)", where, r.chores, r.base, me/mc)
-	return r
+	return ns, allocs
 }
 
 func median(v []float64) float64 {

@@ -1,18 +1,20 @@
 //go:build !js
 
-// Command bench measures Chores against the yardstick
-// (../shared/reference/minimal, the smallest honest Ebitengine program) in
-// one run on one machine, and prints one table of ratios with the raw
-// figures beside them:
+// Command bench measures Chores against the yardstick (tools/bench/yardstick,
+// the smallest honest Ebitengine program) in one run on one machine, and
+// prints one table of ratios with the raw figures beside them:
 //
 //   - the .wasm after gzip -9,
+//   - where ../shared/reference/minimal exists (the yardstick the project
+//     started from; -reference), that the yardstick's .wasm is within 2% of
+//     its size after gzip -9, so the yardstick is as honest as that one,
 //   - the first frame after navigation in headless Chromium (median of
 //     -loads loads each, alternating, fresh tab, cache disabled),
 //   - frames drawn per second in the busiest view (sim.Largest, ui=full),
 //   - the live Go heap after -soak of looping playback against after 1 min,
 //   - frames drawn per second by an embed scrolled out of view,
-//   - the sim engine's cost per event against a callback scheduler,
-//     natively and under WebAssembly in Node.
+//   - one whole simulation of sim.Largest() (BenchmarkSimulateLargest):
+//     at most 1 ms natively and 5 ms under WebAssembly in Node.
 //
 // Usage, from the repository root, after `make web`:
 //
@@ -45,6 +47,7 @@ type config struct {
 	write     string
 	dist      string
 	yardstick string
+	reference string
 	warmup    time.Duration
 	measure   time.Duration
 	count     int
@@ -53,7 +56,7 @@ type config struct {
 }
 
 // measurements are the names -only accepts, in the order they run.
-var measurements = []string{"size", "engine", "first", "fps", "embed", "heap"}
+var measurements = []string{"size", "reference", "simulate", "first", "fps", "embed", "heap"}
 
 func (c config) wants(name string) bool { return len(c.only) == 0 || c.only[name] }
 
@@ -63,10 +66,11 @@ func main() {
 	flag.IntVar(&c.loads, "loads", 5, "page loads of each program for the first-frame median")
 	flag.StringVar(&c.write, "write", "", "also write the report (markdown) to this file, e.g. docs/performance.md")
 	flag.StringVar(&c.dist, "dist", "dist", "the built playground (make web)")
-	flag.StringVar(&c.yardstick, "yardstick", "../shared/reference/minimal", "the yardstick program's folder (read only)")
+	flag.StringVar(&c.yardstick, "yardstick", "./tools/bench/yardstick", "the yardstick: a package of this module, built from the repository root")
+	flag.StringVar(&c.reference, "reference", "../shared/reference/minimal", "the reference yardstick's folder (its own module, read only); when it exists, the yardstick must be within 2% of its .wasm size (gzip -9)")
 	flag.DurationVar(&c.warmup, "warmup", 5*time.Second, "warm-up before counting frames")
 	flag.DurationVar(&c.measure, "measure", 10*time.Second, "how long to count frames")
-	flag.IntVar(&c.count, "count", 5, "go test -count for the engine benchmarks")
+	flag.IntVar(&c.count, "count", 5, "go test -count for the whole-simulation benchmark")
 	flag.DurationVar(&c.quietWait, "quiet-wait", 5*time.Minute, "before each timed measurement, wait up to this long for other processes to leave the CPU alone (0: do not wait)")
 	only := flag.String("only", "", "run only these measurements, comma-separated, of: "+strings.Join(measurements, ","))
 	flag.Parse()
@@ -139,7 +143,6 @@ func run(ctx context.Context, c config) (*report, error) {
 	if _, err := os.Stat(filepath.Join(dist, "chores.wasm")); err != nil {
 		return nil, fmt.Errorf("%s has no chores.wasm (%v): run `make web` first (or `make bench`)", dist, err)
 	}
-	yardSrc, _ := filepath.Abs(c.yardstick)
 	tmp, err := os.MkdirTemp("", "chores-bench-")
 	if err != nil {
 		return nil, err
@@ -147,20 +150,35 @@ func run(ctx context.Context, c config) (*report, error) {
 	defer os.RemoveAll(tmp)
 	yardDir := filepath.Join(tmp, "yardstick")
 
-	logf("building the yardstick from %s", yardSrc)
-	if err := buildYardstick(ctx, yardSrc, yardDir); err != nil {
+	logf("building the yardstick %s", c.yardstick)
+	if err := buildYardstick(ctx, root, c.yardstick, yardDir); err != nil {
 		return nil, fmt.Errorf("building the yardstick: %w", err)
 	}
+	yardWasm := filepath.Join(yardDir, yardstickWasm)
 
 	if c.wants("size") {
 		r.add(measured(ctx, false, 0, func() row {
-			return measureSize(filepath.Join(dist, "chores.wasm"), filepath.Join(yardDir, "minimal.wasm"))
+			return measureSize(filepath.Join(dist, "chores.wasm"), yardWasm)
 		}))
 	}
-	// The engine, natively and in Node (before any browser runs).
-	if c.wants("engine") {
-		r.add(measured(ctx, true, c.quietWait, func() row { return measureEngine(ctx, root, false, c.count) }))
-		r.add(measured(ctx, true, c.quietWait, func() row { return measureEngine(ctx, root, true, c.count) }))
+	// The yardstick against the one the project started from, when it is
+	// there (the repository does not need it).
+	if c.wants("reference") {
+		refSrc, _ := filepath.Abs(c.reference)
+		if st, err := os.Stat(refSrc); err != nil || !st.IsDir() {
+			n := fmt.Sprintf("no reference yardstick at %s (-reference): the yardstick's size was not compared with it", refSrc)
+			r.notes = append(r.notes, n)
+			logf("%s", n)
+		} else {
+			r.add(measured(ctx, false, 0, func() row {
+				return measureReference(ctx, refSrc, filepath.Join(tmp, "reference"), yardWasm)
+			}))
+		}
+	}
+	// The whole simulation, natively and in Node (before any browser runs).
+	if c.wants("simulate") {
+		r.add(measured(ctx, true, c.quietWait, func() row { return measureSimulate(ctx, root, false, c.count) }))
+		r.add(measured(ctx, true, c.quietWait, func() row { return measureSimulate(ctx, root, true, c.count) }))
 	}
 
 	// The browser measurements: both folders served the same way.

