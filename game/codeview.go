@@ -8,46 +8,42 @@ import (
 	"chores/sim"
 )
 
-// The code view shows the model's own Go (sim/household.go, embedded) with a
-// marker on the line where each person's goroutines are parked at the
+// The code view shows the story's own Go (sim/story.go, embedded) whole,
+// with a marker on the line where each person's goroutines are parked at the
 // playhead's minute, as the engine recorded it during the run: running
-// through a room or the episode, or blocked on a signal or a device.
+// through a room or the episode, or blocked on a WaitGroup or the phone.
 
-// codeMarks are the statements the view points at, as they appear in the
-// source. TestCodeMarksExist keeps them in step with household.go.
+// codeFile is the file the view shows, as state().code names it.
+const codeFile = "sim/story.go"
+
+// codeLegend says what each primitive of the story stands for in Go.
+const codeLegend = "rt.Go = go · rt.Sleep = time.Sleep · rt.Work = computing (needs a processor) · WaitGroup = sync.WaitGroup · Mutex = sync.Mutex · rooms = chan room"
+
+// codeMarks are statements the tests look for, as they appear in the source.
+// TestCodeMarksExist keeps them in step with story.go.
 var codeMarks = struct {
 	cleaning, notReady, waiting, listening string
 }{
-	cleaning:  "p.Wait(cleaningTime(h.s.Rooms[room].Work, speed))",
-	notReady:  "h.finished[who].wait(p)",
-	waiting:   "d.acquire(p)",
-	listening: "p.Wait(h.episode)",
+	cleaning:  "rt.Work(p.timeFor(r))",
+	notReady:  "p.cleaning.Wait()",
+	waiting:   "d.phone.Lock()",
+	listening: "rt.Sleep(h.episode)",
 }
 
 type codeView struct {
 	lines []string
-	first int // first line shown: the clean function
-	last  int // last line shown: the end of listen
-	at    map[string]int
+	at    map[string]int // 0-based line of each of codeMarks
 }
 
 func newCodeView() *codeView {
-	cv := &codeView{lines: strings.Split(strings.ReplaceAll(sim.HouseholdSource, "\t", "    "), "\n"), at: map[string]int{}}
+	src := strings.TrimRight(strings.ReplaceAll(sim.StorySource, "\t", "    "), "\n")
+	cv := &codeView{lines: strings.Split(src, "\n"), at: map[string]int{}}
 	for i, line := range cv.lines {
 		for _, m := range []string{codeMarks.cleaning, codeMarks.notReady, codeMarks.waiting, codeMarks.listening} {
 			if strings.Contains(line, m) {
 				cv.at[m] = i
 			}
 		}
-		if strings.HasPrefix(line, "// clean is rule 1") {
-			cv.first = i
-		}
-		if strings.HasPrefix(line, "func (h *household) listen(") {
-			cv.last = i
-		}
-	}
-	for cv.last < len(cv.lines)-1 && cv.lines[cv.last] != "}" {
-		cv.last++
 	}
 	return cv
 }
@@ -83,45 +79,84 @@ func (cv *codeView) draw(dst surface, r image.Rectangle, p *Player, fs *faces, u
 	lineH := f.height() + int(2*u)
 	pad := int(12 * u)
 	title := fs.get(13*u, true)
-	head := wrap("sim/household.go, the code that plays this story: every person runs as goroutines, and the marks show where each one is parked at this minute. Press C for the house.", title, float64(r.Dx()-2*pad))
+	head := wrap(codeFile+": the Go that plays this story. Each goroutine is marked where it is parked at this minute: running through its work, or blocked. Press C for the house.", title, float64(r.Dx()-2*pad))
+	head = append(head, wrap(codeLegend, f, float64(r.Dx()-2*pad))...)
 	y := r.Min.Y + pad
-	for _, h := range head {
-		drawText(dst, h, title, float64(r.Min.X+pad), float64(y), colAccent)
+	for i, h := range head {
+		clr := colAccent
+		if i >= len(head)-1 || !strings.Contains(h, codeFile) && i > 0 {
+			clr = colTextDim
+		}
+		drawText(dst, h, title, float64(r.Min.X+pad), float64(y), clr)
 		y += lineH
 	}
 	y += lineH / 2
-	marks := cv.marks(p)
-	for i := cv.first; i <= cv.last && y+lineH <= r.Max.Y-pad; i++ {
-		line := cv.lines[i]
-		clr := colText
-		if strings.HasPrefix(strings.TrimSpace(line), "//") {
-			clr = colTextDim
-		}
-		if ms, ok := marks[i]; ok {
-			fillRect(dst, image.Rect(r.Min.X+pad/2, y-int(u), r.Max.X-pad/2, y+lineH-int(u)), color.RGBA{0x4a, 0x3a, 0x20, 0xff})
-			var running, blocked []string
-			for _, m := range ms {
-				if m.blocked {
-					blocked = append(blocked, m.who)
-				} else {
-					running = append(running, m.who)
-				}
-			}
-			var parts []string
-			clr := colAccent
-			if len(running) > 0 {
-				parts = append(parts, strings.Join(running, ", ")+" running")
-			}
-			if len(blocked) > 0 {
-				parts = append(parts, strings.Join(blocked, ", ")+" blocked")
-				if len(running) == 0 {
-					clr = colTextDim
-				}
-			}
-			note := "← " + strings.Join(parts, "; ")
-			drawText(dst, note, f, float64(r.Max.X-pad)-f.advance(note), float64(y), clr)
-		}
-		drawText(dst, line, f, float64(r.Min.X+pad), float64(y), clr)
-		y += lineH
+	// The whole file, in one column when it fits, else in two: the
+	// cleaners beside the listeners.
+	cols := [][2]int{{0, len(cv.lines)}}
+	if y+len(cv.lines)*lineH > r.Max.Y-pad {
+		split := cv.split()
+		cols = [][2]int{{0, split}, {split, len(cv.lines)}}
 	}
+	colW := (r.Dx() - 2*pad) / len(cols)
+	marks := cv.marks(p)
+	for c, span := range cols {
+		x := r.Min.X + pad + c*colW
+		cy := y
+		for i := span[0]; i < span[1] && cy+lineH <= r.Max.Y-pad; i++ {
+			cv.drawLine(dst, i, marks[i], x, cy, colW, lineH, f, u)
+			cy += lineH
+		}
+	}
+}
+
+// split is where a second column starts: the listeners' loop.
+func (cv *codeView) split() int {
+	for i, line := range cv.lines {
+		if strings.Contains(line, "range h.listeners") {
+			return i
+		}
+	}
+	return len(cv.lines) / 2
+}
+
+// drawLine draws line i of the source at (x, y) in a column w wide, with the
+// goroutines parked on it.
+func (cv *codeView) drawLine(dst surface, i int, ms []codeMark, x, y, w, lineH int, f *face, u float64) {
+	line := cv.lines[i]
+	clr := colText
+	if strings.HasPrefix(strings.TrimSpace(line), "//") {
+		clr = colTextDim
+	}
+	if len(ms) > 0 {
+		fillRect(dst, image.Rect(x-int(4*u), y-int(u), x+w-int(4*u), y+lineH-int(u)), color.RGBA{0x4a, 0x3a, 0x20, 0xff})
+		var running, blocked []string
+		for _, m := range ms {
+			if m.blocked {
+				blocked = append(blocked, m.who)
+			} else {
+				running = append(running, m.who)
+			}
+		}
+		var parts []string
+		noteClr := colAccent
+		if len(running) > 0 {
+			parts = append(parts, strings.Join(running, ", ")+" running")
+		}
+		if len(blocked) > 0 {
+			parts = append(parts, strings.Join(blocked, ", ")+" blocked")
+			if len(running) == 0 {
+				noteClr = colBlocked
+			}
+		}
+		// The note goes after the code, or over the end of a long line.
+		note := "← " + strings.Join(parts, "; ")
+		nx := max(float64(x)+f.advance(line)+8*u, float64(x+w)-f.advance(note)-8*u)
+		nx = min(nx, float64(x+w)-f.advance(note)-8*u)
+		drawText(dst, line, f, float64(x), float64(y), clr)
+		fillRect(dst, image.Rect(int(nx-4*u), y-int(u), int(nx+f.advance(note)+2*u), y+lineH-int(u)), color.RGBA{0x4a, 0x3a, 0x20, 0xff})
+		drawText(dst, note, f, nx, float64(y), noteClr)
+		return
+	}
+	drawText(dst, line, f, float64(x), float64(y), clr)
 }

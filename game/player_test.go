@@ -321,8 +321,13 @@ func TestCodeMarksExist(t *testing.T) {
 			t.Errorf("household.go has no line %q", m)
 		}
 	}
-	if cv.first == 0 || cv.last <= cv.first {
-		t.Errorf("code view range %d-%d", cv.first, cv.last)
+	if len(cv.lines) < 30 || !strings.HasPrefix(cv.lines[0], "package sim") {
+		t.Errorf("the code view does not show story.go whole: %d lines from %q", len(cv.lines), cv.lines[0])
+	}
+	for _, no := range []string{"Passivate", "Activate", "AtEndOfInstant"} {
+		if strings.Contains(sim.StorySource, no) {
+			t.Errorf("the story shows the engine's %s", no)
+		}
 	}
 	// The marks are the engine's record of where each goroutine is parked.
 	names := func(ms []codeMark, blocked bool) string {
@@ -353,6 +358,18 @@ func TestCodeMarksExist(t *testing.T) {
 	}
 	if got := names(marks[cv.at[codeMarks.listening]], false); got != "You" {
 		t.Errorf("at 50 you listen, running: %q", got)
+	}
+	p = newTestPlayer(t, "sequential")
+	p.Apply(Intent{Kind: Seek, Value: 10})
+	marks = cv.marks(p)
+	if got := names(marks[cv.at[codeMarks.cleaning]], false); got != "You" {
+		t.Errorf("at 10 of sequential you are running on the room's line: %q (%+v)", got, marks)
+	}
+	p = newTestPlayer(t, "best-of-both")
+	p.Apply(Intent{Kind: Seek, Value: 10})
+	marks = cv.marks(p)
+	if a, b := names(marks[cv.at[codeMarks.cleaning]], false), names(marks[cv.at[codeMarks.listening]], false); a != "You,Friend" || b != "You,Friend" || len(marks) != 2 {
+		t.Errorf("at 10 of best-of-both each has two marks, running, on the room and the episode: %+v", marks)
 	}
 	p = newTestPlayer(t, "sequential")
 	p.Apply(Intent{Kind: Seek, Value: 70})

@@ -46,11 +46,12 @@ type Snapshot struct {
 	Caption  string      `json:"caption"`
 	UI       string      `json:"ui"`
 	Audio    AudioState  `json:"audio"`
-	Waiting  []string    `json:"waiting"`   // who waits right now
-	Hearing  []string    `json:"listening"` // who hears the podcast right now
-	View     string      `json:"view"`      // house or code
-	Loop     bool        `json:"loop"`      // starts again after resting on the end
-	Figures  FigureState `json:"figures"`   // exactly what the figures panel shows
+	Waiting  []string    `json:"waiting"`        // who waits right now
+	Hearing  []string    `json:"listening"`      // who hears the podcast right now
+	View     string      `json:"view"`           // house or code
+	Loop     bool        `json:"loop"`           // starts again after resting on the end
+	Figures  FigureState `json:"figures"`        // exactly what the figures panel shows
+	Code     *CodeState  `json:"code,omitempty"` // in the code view
 
 	// For benchmarks: when the first frame was drawn (milliseconds since
 	// navigation, in the browser) and the live Go heap after the last GC.
@@ -62,6 +63,33 @@ type Snapshot struct {
 	// (0 to 1): only what changes is painted again (game/redraw).
 	StillFrames int     `json:"stillFrames"`
 	Repainted   float64 `json:"repainted"`
+}
+
+// CodeState is the code view as state() reports it: the file, its lines as
+// shown, and where each goroutine is marked (1-based lines).
+type CodeState struct {
+	File  string     `json:"file"`
+	Lines []string   `json:"lines"`
+	Marks []CodeMark `json:"marks"`
+}
+
+// CodeMark is one goroutine's mark.
+type CodeMark struct {
+	Person  string `json:"person"`
+	Line    int    `json:"line"`
+	Blocked bool   `json:"blocked"`
+}
+
+// codeState reads the code view's marks at the playhead, in line order.
+func codeState(cv *codeView, p *Player) *CodeState {
+	cs := &CodeState{File: codeFile, Lines: cv.lines, Marks: []CodeMark{}}
+	marks := cv.marks(p)
+	for i := range cv.lines {
+		for _, m := range marks[i] {
+			cs.Marks = append(cs.Marks, CodeMark{Person: m.who, Line: i + 1, Blocked: m.blocked})
+		}
+	}
+	return cs
 }
 
 // snapshotFigures are the model's figures at the playhead, as the panel
@@ -118,6 +146,12 @@ func (g *Game) publishState(force bool) {
 		FirstFrameMs: g.firstFrameMs,
 		HeapLive:     g.heapLive,
 		GCCycles:     g.gcCycles,
+	}
+	if p.Code {
+		if g.code == nil {
+			g.code = newCodeView()
+		}
+		s.Code = codeState(g.code, p)
 	}
 	if ps := g.painter.Stats(); ps.Screen > 0 {
 		s.StillFrames, s.Repainted = ps.Idle, float64(ps.Pixels)/float64(ps.Screen)

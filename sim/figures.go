@@ -22,7 +22,7 @@ func (q Ratio) Float() float64 {
 	if q.Den.IsZero() {
 		return 0
 	}
-	if q.Num.Den() == 1 && q.Den.Den() == 1 && abs(q.Num.Num()) < 1<<53 && abs(q.Den.Num()) < 1<<53 {
+	if q.Num.Den() == 1 && q.Den.Den() == 1 && q.Num.Num() < 1<<53 && q.Num.Num() > -1<<53 && q.Den.Num() < 1<<53 && q.Den.Num() > -1<<53 {
 		return float64(q.Num.Num()) / float64(q.Den.Num()) // correctly rounded
 	}
 	f, _ := q.Rat().Float64()

@@ -278,33 +278,66 @@ func cond(ok bool, s string) string {
 	return ""
 }
 
-// diffLines shows where want and got differ: the lines between the first
-// and the last difference, with a little context, as -want +got.
+// diffLines shows how got differs from want, line by line (-want +got),
+// with two lines of context around each change: a longest common
+// subsequence, which is plenty fast for a golden file of a few thousand lines.
 func diffLines(want, got string) string {
 	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	top := 0
-	for top < len(w) && top < len(g) && w[top] == g[top] {
-		top++
+	// lcs[i][j] is the length of the longest common subsequence of w[i:], g[j:].
+	lcs := make([][]int32, len(w)+1)
+	for i := range lcs {
+		lcs[i] = make([]int32, len(g)+1)
 	}
-	bw, bg := len(w), len(g)
-	for bw > top && bg > top && w[bw-1] == g[bg-1] {
-		bw, bg = bw-1, bg-1
+	for i := len(w) - 1; i >= 0; i-- {
+		for j := len(g) - 1; j >= 0; j-- {
+			if w[i] == g[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
 	}
-	const context, most = 3, 60
+	type line struct {
+		mark byte
+		text string
+	}
+	var all []line
+	i, j := 0, 0
+	for i < len(w) || j < len(g) {
+		switch {
+		case i < len(w) && j < len(g) && w[i] == g[j]:
+			all = append(all, line{' ', w[i]})
+			i, j = i+1, j+1
+		case i < len(w) && (j == len(g) || lcs[i+1][j] >= lcs[i][j+1]):
+			all = append(all, line{'-', w[i]})
+			i++
+		default:
+			all = append(all, line{'+', g[j]})
+			j++
+		}
+	}
+	const context, most = 2, 80
 	var out []string
-	for i := max(0, top-context); i < top; i++ {
-		out = append(out, " "+w[i])
+	last := -1
+	for k, l := range all {
+		if l.mark == ' ' {
+			continue
+		}
+		for c := max(last+1, k-context); c < k; c++ {
+			out = append(out, string(all[c].mark)+all[c].text)
+		}
+		out = append(out, string(l.mark)+l.text)
+		last = k
+		for c := k + 1; c < len(all) && c <= k+context && all[c].mark == ' '; c++ {
+			out = append(out, " "+all[c].text)
+			last = c
+		}
+		if len(out) > most {
+			out = append(out, "…")
+			break
+		}
 	}
-	for i := top; i < bw && i < top+most; i++ {
-		out = append(out, "-"+w[i])
-	}
-	for i := top; i < bg && i < top+most; i++ {
-		out = append(out, "+"+g[i])
-	}
-	for i := bw; i < len(w) && i < bw+context; i++ {
-		out = append(out, " "+w[i])
-	}
-	return fmt.Sprintf("at line %d:\n%s", top+1, strings.Join(out, "\n"))
+	return strings.Join(out, "\n")
 }
 
 func FuzzParse(f *testing.F) {

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"encoding/json"
 	"slices"
+
+	"chores/sim/vt"
 )
 
 // Lanes of the timeline: what a person's hands and ears are busy with.
@@ -125,8 +127,11 @@ type HandoffSpan struct {
 	ToP    int    `json:"-"`
 }
 
-// Goroutine is one process of the run (a person's cleaning or listening)
-// with the places it was parked, as the engine recorded them.
+// Park is where and when a goroutine was blocked (see vt.Park).
+type Park = vt.Park
+
+// Goroutine is one goroutine of the run (a person's cleaning or listening)
+// with the places it was parked, as the world recorded them.
 type Goroutine struct {
 	Name   string `json:"name"`
 	Person int    `json:"person"`
@@ -176,7 +181,7 @@ func (r *recorder) waited(who, dev int, start, end Time) {
 
 // result puts together the timeline and the figures of DESIGN.md from the
 // recorded spans.
-func (r *recorder) result(s *Scenario, devices []*device, deviceOf []*device, procs []*Proc) *Result {
+func (r *recorder) result(s *Scenario, devices []*device, deviceOf []*device, gs []vt.Goroutine) *Result {
 	res := &Result{
 		Scenario: s.Name,
 		Spans:    r.spans,
@@ -259,7 +264,7 @@ func (r *recorder) result(s *Scenario, devices []*device, deviceOf []*device, pr
 			}
 		}
 	}
-	for _, p := range procs {
+	for _, p := range gs {
 		g := Goroutine{Name: p.Name, Person: p.Rank, Parks: p.Parks}
 		if g.Parks == nil {
 			g.Parks = []Park{}

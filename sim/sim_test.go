@@ -230,36 +230,7 @@ func TestAbandonedRunLeavesNoGoroutine(t *testing.T) {
 	if _, err := SimulateContext(ctx, s); err != context.Canceled {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
-	// An engine closed midway, with processes passive and waiting.
-	e := NewEngine()
-	deferred := 0
-	for i := range 5 {
-		e.Go("p", i, func(p *Proc) {
-			defer func() { deferred++ }()
-			p.Wait(Whole(int64(i + 1)))
-			p.Passivate()
-		})
-	}
-	for range 7 {
-		e.Step()
-	}
-	e.Close()
-	if deferred != 5 {
-		t.Errorf("%d of 5 processes ran their deferred calls", deferred)
-	}
 	goleak.VerifyNone(t, leakOptions...)
-}
-
-func TestProcessPanicReachesCaller(t *testing.T) {
-	e := NewEngine()
-	e.Go("bad", 0, func(p *Proc) { panic("boom") })
-	defer func() {
-		if r := recover(); r != "boom" {
-			t.Errorf("recovered %v, want boom", r)
-		}
-		e.Close()
-	}()
-	e.Run()
 }
 
 func TestParseErrors(t *testing.T) {

@@ -2,9 +2,9 @@ package sim
 
 import _ "embed" // for the source below
 
-// HouseholdSource is the Go source of household.go: the processes that play
-// out a story. The game's code view shows it, so learners read the code that
+// StorySource is the Go source of story.go: the goroutines that play out a
+// story. The game's code view shows it whole, so learners read the code that
 // actually runs, not a drawing of it.
 //
-//go:embed household.go
-var HouseholdSource string
+//go:embed story.go
+var StorySource string

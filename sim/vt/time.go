@@ -1,4 +1,4 @@
-package sim
+package vt
 
 import (
 	"math"
@@ -16,11 +16,9 @@ import (
 // rule 1 then gives the next room to the one earlier in `people`. Rounding
 // each room's duration to a grid would let the drift decide instead.
 //
-// A scenario's numbers have at most three decimals, so every duration is a
-// fraction whose denominator divides 1000 or a speed's thousandths; Validate
-// bounds the common denominator of a scenario (see maxGrid) so that no sum
-// the model forms can overflow. Arithmetic still checks, and a result that
-// would not fit panics rather than be wrong.
+// Arithmetic is on int64 fractions and checks for overflow: a result that
+// would not fit panics with ErrOverflow rather than be wrong. (The model
+// keeps its numbers in range: see sim's maxGrid.)
 //
 // The zero value is 0. Times in lowest terms are equal exactly when their
 // fields are, so == and map keys work.
@@ -35,7 +33,7 @@ func Whole(m int64) Time { return Time{num: m} }
 // Frac is num/den minutes. den must be positive.
 func Frac(num, den int64) Time {
 	if den <= 0 {
-		panic("sim: Frac with a denominator that is not positive")
+		panic("vt: Frac with a denominator that is not positive")
 	}
 	g := gcd(abs(num), den)
 	if g > 1 {
@@ -53,19 +51,6 @@ func Approx(m float64) (Time, bool) {
 		return Time{}, false
 	}
 	return Frac(int64(math.Round(m*1000)), 1000), true
-}
-
-// milli reads x as a decimal of at most three places: the number of
-// thousandths it is. A JSON number is read into the nearest float64, and the
-// nearest float64 to a decimal with three places, times 1000 and rounded,
-// gives back that decimal's thousandths; a float that no such decimal comes
-// to (0.1234, NaN) is refused.
-func milli(x float64) (int64, bool) {
-	if !(math.Abs(x) <= 1e12) {
-		return 0, false
-	}
-	m := math.Round(x * 1000)
-	return int64(m), m/1000 == x
 }
 
 // Num and Den are the fraction, in lowest terms.
@@ -198,7 +183,7 @@ func (t Time) MarshalJSON() ([]byte, error) {
 func abs(x int64) int64 {
 	if x < 0 {
 		if x == math.MinInt64 {
-			panic(errOverflow)
+			panic(ErrOverflow)
 		}
 		return -x
 	}
@@ -212,18 +197,18 @@ func gcd(a, b int64) int64 {
 	return a
 }
 
-// errOverflow is what a Time operation panics with when its result would
-// not fit. Validate keeps every scenario's arithmetic inside the range.
-var errOverflow = overflowError{}
+// ErrOverflow is what a Time operation panics with when its result would
+// not fit.
+var ErrOverflow error = overflowError{}
 
 type overflowError struct{}
 
-func (overflowError) Error() string { return "sim: time arithmetic overflowed" }
+func (overflowError) Error() string { return "vt: time arithmetic overflowed" }
 
 func addChecked(a, b int64) int64 {
 	s := a + b
 	if (s > a) != (b > 0) {
-		panic(errOverflow)
+		panic(ErrOverflow)
 	}
 	return s
 }
@@ -231,7 +216,7 @@ func addChecked(a, b int64) int64 {
 func mulChecked(a, b int64) int64 {
 	hi, lo := mul128(a, b)
 	if (hi != 0 || lo > math.MaxInt64) && (hi != -1 || lo < 1<<63) {
-		panic(errOverflow)
+		panic(ErrOverflow)
 	}
 	return int64(lo)
 }
@@ -261,18 +246,4 @@ func cmp128(ah int64, al uint64, bh int64, bl uint64) int {
 		return 1
 	}
 	return 0
-}
-
-// minutesOf is a scenario's decimal number of minutes, exactly. Validate has
-// checked it has at most three decimals.
-func minutesOf(x float64) Time {
-	m, _ := milli(x)
-	return Frac(m, 1000)
-}
-
-// cleaningTime is work minutes at a speed, exactly: (W/1000) / (S/1000).
-func cleaningTime(work, speed float64) Time {
-	w, _ := milli(work)
-	s, _ := milli(speed)
-	return Frac(w, s)
 }
