@@ -106,14 +106,7 @@ func Quote(s string) string {
 	b.WriteByte('"')
 	n := 0
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		var esc string
-		if r == utf8.RuneError && size == 1 {
-			esc = fmt.Sprintf(`\x%02x`, s[i])
-		} else {
-			q := strconv.Quote(s[i : i+size])
-			esc = q[1 : len(q)-1]
-		}
+		esc, size := escapeAt(s, i)
 		w := utf8.RuneCountInString(esc)
 		if n+w > QuoteLimit {
 			b.WriteString("…")
@@ -125,6 +118,53 @@ func Quote(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// QuoteTail is Quote keeping the end of s instead of its start, for a file
+// path, whose last part names the file: "…/examples/house.json".
+func QuoteTail(s string) string {
+	var parts []string
+	n := 0
+	cut := false
+	for i := len(s); i > 0; {
+		start := i - 1
+		for start > 0 && i-start < utf8.UTFMax && !utf8.RuneStart(s[start]) {
+			start--
+		}
+		if _, size := utf8.DecodeRuneInString(s[start:i]); size != i-start {
+			start = i - 1 // not one whole rune: take the last byte alone
+		}
+		esc, _ := escapeAt(s[:i], start)
+		w := utf8.RuneCountInString(esc)
+		if n+w > QuoteLimit {
+			cut = true
+			break
+		}
+		parts = append(parts, esc)
+		n += w
+		i = start
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	if cut {
+		b.WriteString("…")
+	}
+	for i := len(parts) - 1; i >= 0; i-- {
+		b.WriteString(parts[i])
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// escapeAt returns the character of s at byte i as Quote writes it, and how
+// many bytes of s it takes.
+func escapeAt(s string, i int) (string, int) {
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if r == utf8.RuneError && size == 1 {
+		return fmt.Sprintf(`\x%02x`, s[i]), 1
+	}
+	q := strconv.Quote(s[i : i+size])
+	return q[1 : len(q)-1], size
 }
 
 // Escape returns s with everything that is not printable written as a Go

@@ -3,6 +3,7 @@ package bounds
 import (
 	"errors"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -118,6 +119,22 @@ func TestQuote(t *testing.T) {
 	}
 }
 
+func TestQuoteTail(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", `""`},
+		{"house.json", `"house.json"`},
+		{"/tmp/a\x1b.json", `"/tmp/a\x1b.json"`},
+		{"/home/someone/projects/chores/examples/my-house.json", `"…e/projects/chores/examples/my-house.json"`},
+		{strings.Repeat("é", 100) + "\xff", `"…` + strings.Repeat("é", 36) + `\xff"`},
+		{"\xe2\x80" + strings.Repeat("a", 10), `"\xe2\x80aaaaaaaaaa"`},
+		{strings.Repeat("\n", 50), `"…` + strings.Repeat(`\n`, 20) + `"`},
+	} {
+		if got := QuoteTail(tt.in); got != tt.want {
+			t.Errorf("QuoteTail(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestEscape(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"Ann", "Ann"},
@@ -143,9 +160,15 @@ func FuzzQuote(f *testing.F) {
 	f.Add("Ann")
 	f.Add("\x1b\xff\u202e")
 	f.Fuzz(func(t *testing.T, s string) {
-		q := Quote(s)
+		q, qt := Quote(s), QuoteTail(s)
 		if utf8.RuneCountInString(q) > QuoteLimit+3 || !utf8.ValidString(q) {
 			t.Fatalf("Quote(%q) = %q", s, q)
+		}
+		if utf8.RuneCountInString(qt) > QuoteLimit+3 || !utf8.ValidString(qt) {
+			t.Fatalf("QuoteTail(%q) = %q", s, qt)
+		}
+		if utf8.RuneCountInString(strconv.Quote(s)) <= QuoteLimit+2 && (q != strconv.Quote(s) || qt != q) {
+			t.Fatalf("short %q: Quote %s, QuoteTail %s, strconv.Quote %s", s, q, qt, strconv.Quote(s))
 		}
 		for _, r := range q {
 			if r < 0x20 || r == 0x7f {
