@@ -50,7 +50,7 @@ func TestOver(t *testing.T) {
 	if err := Over("work", 1e-300, 0, 600); err != nil {
 		t.Error(err)
 	}
-	for _, x := range []float64{0, -0.0, nan, inf, ninf, 600.0001} {
+	for _, x := range []float64{0, math.Copysign(0, -1), nan, inf, ninf, 600.0001} {
 		err := Over("work", x, 0, 600)
 		if err == nil || !strings.Contains(err.Error(), "must be a number over 0 and at most 600") {
 			t.Errorf("%g: got %v", x, err)
