@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
+	"chores/internal/bounds"
 	"chores/report"
 	"chores/sim"
 )
@@ -47,19 +50,21 @@ func parseFlags(args []string, stdout io.Writer) (config, error) {
 			fs.PrintDefaults()
 			return c, err
 		}
-		return c, usageError{err.Error()}
+		return c, usageError{flagError(err)}
 	}
 	if fs.NArg() > 0 {
-		return c, usageError{fmt.Sprintf("unexpected argument %q (flags start with -)", fs.Arg(0))}
+		return c, usageError{fmt.Sprintf("unexpected argument %s (flags start with -)", bounds.Quote(fs.Arg(0)))}
 	}
 	fs.Visit(func(f *flag.Flag) { c.atSet = c.atSet || f.Name == "at" })
+	if err := bounds.Closed("-speed", c.speed, minSpeed, maxSpeed); err != nil {
+		return c, usageError{err.Error()}
+	}
+	if err := bounds.AtLeast("-at", c.at, 0); err != nil {
+		return c, usageError{err.Error()}
+	}
 	switch {
-	case c.speed < 0.5 || c.speed > 8:
-		return c, usageError{fmt.Sprintf("-speed %g: must be from 0.5 to 8", c.speed)}
 	case c.format != "text" && c.format != "json":
-		return c, usageError{fmt.Sprintf("-format %q: must be text or json", c.format)}
-	case c.at < 0:
-		return c, usageError{fmt.Sprintf("-at %g: must not be negative", c.at)}
+		return c, usageError{fmt.Sprintf("-format %s: must be text or json", bounds.Quote(c.format))}
 	case c.scenario == "all" && !c.report:
 		return c, usageError{"-scenario all goes with -report"}
 	case c.screenshot != "" && c.report:
@@ -68,25 +73,133 @@ func parseFlags(args []string, stdout io.Writer) (config, error) {
 	return c, nil
 }
 
+// The playback speeds -speed accepts.
+const (
+	minSpeed = 0.5
+	maxSpeed = 8
+)
+
+// maxScenarioFile is the largest scenario file -scenario reads: the limit
+// sim.Parse puts on a scenario (1 MiB).
+const maxScenarioFile = 1 << 20
+
 // loadScenario resolves -scenario: a preset name or a JSON file.
 func loadScenario(arg string) (sim.Scenario, error) {
 	if p, ok := sim.PresetByName(arg); ok {
 		return p.Scenario, nil
 	}
-	if !strings.HasSuffix(arg, ".json") {
-		if _, err := os.Stat(arg); err != nil {
-			return sim.Scenario{}, usageError{"-scenario: " + sim.UnknownPresetError(arg).Error()}
-		}
+	info, err := os.Stat(arg)
+	if err != nil && !strings.HasSuffix(arg, ".json") {
+		return sim.Scenario{}, usageError{fmt.Sprintf("-scenario: unknown scenario %s (one of %v, or a JSON file)", bounds.Quote(arg), sim.PresetNames())}
 	}
-	data, err := os.ReadFile(arg)
+	name := bounds.QuoteTail(arg)
+	data, err := readScenarioFile(arg, info, err)
 	if err != nil {
-		return sim.Scenario{}, usageError{fmt.Sprintf("-scenario: cannot read %s: %v", arg, errors.Unwrap(err))}
+		return sim.Scenario{}, usageError{fmt.Sprintf("-scenario %s: %v", name, err)}
 	}
 	s, err := sim.Parse(data)
 	if err != nil {
-		return sim.Scenario{}, usageError{fmt.Sprintf("-scenario %s: %v", arg, err)}
+		return sim.Scenario{}, usageError{fmt.Sprintf("-scenario %s: %v", name, err)}
 	}
 	return s, nil
+}
+
+// readScenarioFile reads a scenario file whose os.Stat gave info and
+// statErr, in bounded time and memory: only a regular file is opened (a FIFO
+// would block the open, a device like /dev/zero never ends), and at most
+// maxScenarioFile+1 bytes are read whatever the file claims its size is.
+func readScenarioFile(path string, info os.FileInfo, statErr error) ([]byte, error) {
+	if statErr != nil {
+		return nil, fmt.Errorf("cannot read: %v", errors.Unwrap(statErr))
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", fileKind(info.Mode()))
+	}
+	tooBig := fmt.Errorf("larger than the limit of 1 MiB (%d bytes)", maxScenarioFile)
+	if info.Size() > maxScenarioFile {
+		return nil, tooBig
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %v", errors.Unwrap(err))
+	}
+	defer f.Close()
+	if again, err := f.Stat(); err != nil || !again.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxScenarioFile+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %v", errors.Unwrap(err))
+	}
+	if len(data) > maxScenarioFile {
+		return nil, tooBig
+	}
+	return data, nil
+}
+
+func fileKind(m os.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&os.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&os.ModeCharDevice != 0:
+		return "a character device"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	}
+	return m.Type().String()
+}
+
+// flagError rewrites the flag package's messages so that the value or flag
+// name it echoes goes through bounds.Quote: the flag package quotes it in
+// full, and a multi-megabyte argument would make a multi-megabyte line.
+func flagError(err error) string {
+	msg := err.Error()
+	for _, prefix := range []string{"invalid value ", "invalid boolean value "} {
+		rest, ok := strings.CutPrefix(msg, prefix)
+		if !ok {
+			continue
+		}
+		if q, err := strconv.QuotedPrefix(rest); err == nil {
+			if v, err := strconv.Unquote(q); err == nil {
+				return prefix + bounds.Quote(v) + rest[len(q):]
+			}
+		}
+	}
+	for _, prefix := range []string{"flag provided but not defined: ", "bad flag syntax: ", "flag needs an argument: "} {
+		if rest, ok := strings.CutPrefix(msg, prefix); ok {
+			if len(rest) > bounds.QuoteLimit || bounds.Escape(rest) != rest {
+				rest = bounds.Quote(rest)
+			}
+			return prefix + rest
+		}
+	}
+	return oneLine(msg)
+}
+
+// maxErrorLine is the most characters an error line shows.
+const maxErrorLine = 300
+
+// oneLine makes an error message safe for a terminal, whatever it echoes:
+// one line (newlines and other controls escaped) of at most maxErrorLine
+// characters. It is the last guard; messages quote their input shortly
+// themselves.
+func oneLine(msg string) string {
+	msg = bounds.Escape(msg)
+	if utf8.RuneCountInString(msg) <= maxErrorLine {
+		return msg
+	}
+	n := 0
+	for i := range msg {
+		if n == maxErrorLine {
+			return msg[:i] + "…"
+		}
+		n++
+	}
+	return msg
 }
 
 // runReport prints the results of one scenario, or of all six presets.

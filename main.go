@@ -69,7 +69,7 @@ func startMinute(m float64) sim.Time {
 
 // fail prints one line; a bad flag or scenario exits 2, anything else 1.
 func fail(stderr io.Writer, err error) int {
-	fmt.Fprintf(stderr, "chores: %v\n", err)
+	fmt.Fprintf(stderr, "chores: %s\n", oneLine(err.Error()))
 	var u usageError
 	var f *sim.FieldError
 	if errors.As(err, &u) || errors.As(err, &f) {

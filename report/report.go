@@ -1,5 +1,11 @@
 // Package report prints the results of the stories for the command line:
 // the figures and a small text timeline, or the full result as JSON.
+//
+// Names come from users (scenario files, share links). The text report
+// writes every name through bounds.Escape, so a control character, a
+// bidirectional override or a byte that is not UTF-8 shows as an escape
+// (\x1b, \u202e, \xff) and cannot retitle, clear or rewrite the terminal.
+// JSON output is escaped by encoding/json.
 package report
 
 import (
@@ -8,6 +14,7 @@ import (
 	"io"
 	"strings"
 
+	"chores/internal/bounds"
 	"chores/sim"
 )
 
@@ -42,7 +49,7 @@ func Text(w io.Writer, entries []Entry) error {
 
 func writeEntry(b *strings.Builder, e Entry) {
 	r := e.Result
-	name := r.Scenario
+	name := bounds.Escape(r.Scenario)
 	if name == "" {
 		name = "(unnamed scenario)"
 	}
@@ -61,10 +68,14 @@ func writeEntry(b *strings.Builder, e Entry) {
 	}
 	writeChart(b, r)
 	for _, p := range r.People {
-		fmt.Fprintf(b, "  %-8s cleaning %s, listening %s, waiting %s, idle %s\n", p.Name, p.Cleaning, p.Listening, p.Waiting, p.Idle)
+		fmt.Fprintf(b, "  %-8s cleaning %s, listening %s, waiting %s, idle %s\n", bounds.Escape(p.Name), p.Cleaning, p.Listening, p.Waiting, p.Idle)
 	}
 	for _, d := range r.Devices {
-		fmt.Fprintf(b, "  %-8s busy %s min for %s (%s)\n", d.Name, d.Busy, strings.Join(d.Listeners, ", "), d.Share)
+		listeners := make([]string, len(d.Listeners))
+		for i, l := range d.Listeners {
+			listeners[i] = bounds.Escape(l)
+		}
+		fmt.Fprintf(b, "  %-8s busy %s min for %s (%s)\n", bounds.Escape(d.Name), d.Busy, strings.Join(listeners, ", "), bounds.Escape(d.Share))
 	}
 }
 
@@ -104,7 +115,7 @@ func writeChart(b *strings.Builder, r *sim.Result) {
 				}
 			}
 			if used {
-				fmt.Fprintf(b, "  %-8s %-5s|%s|\n", f.Name, lane, row)
+				fmt.Fprintf(b, "  %-8s %-5s|%s|\n", bounds.Escape(f.Name), lane, row)
 			}
 		}
 	}
@@ -126,7 +137,7 @@ func writeSummary(b *strings.Builder, entries []Entry) {
 	fmt.Fprintf(b, "%-15s %9s %8s %12s %8s %8s\n", "story", "makespan", "speedup", "parallelism", "overlap", "waiting")
 	for _, e := range entries {
 		r := e.Result
-		fmt.Fprintf(b, "%-15s %9s %7.2fx %12.2f %8.2f %8s\n", r.Scenario, r.Makespan, r.Speedup.Float(), r.Parallelism.Float(), r.Overlap.Float(), r.Waiting)
+		fmt.Fprintf(b, "%-15s %9s %7.2fx %12.2f %8.2f %8s\n", bounds.Escape(r.Scenario), r.Makespan, r.Speedup.Float(), r.Parallelism.Float(), r.Overlap.Float(), r.Waiting)
 	}
 }
 

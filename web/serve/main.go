@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -56,10 +55,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "serve: cannot listen on %s: %v\n", *addr, err)
 		return 2
 	}
-	srv := &http.Server{
-		Handler:           server.New(*dir),
-		ReadHeaderTimeout: 10 * time.Second,
-	}
+	srv := server.NewServer(*dir, server.DefaultLimits) // timeouts and header limit: see server.DefaultLimits
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

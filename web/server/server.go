@@ -18,12 +18,21 @@
 //   - X-Decoded-Length carries the size of the uncompressed file, so a
 //     loader can show progress while the browser decompresses a
 //     compressed body (Content-Length is then the compressed size).
+//   - Only regular files are opened: a FIFO, a device or a socket in the
+//     folder is a 404, found by a stat before opening (opening a FIFO
+//     blocks until someone writes to it) and checked again on the open file.
+//
+// What one client can hold is bounded (see Limits and NewServer): the time
+// to send a request, the time an idle keep-alive connection stays open, the
+// time a response waits for a client that stopped reading, and the size of
+// a request's headers, set to fit the largest share link the game accepts.
 package server
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"mime"
@@ -65,15 +74,91 @@ var encodings = []struct {
 	{"gzip", ".gz"},
 }
 
-// New returns a handler serving the files under dir. The folder is opened
-// on each request, so it may be rebuilt (removed and recreated) while the
-// server runs.
-func New(dir string) http.Handler {
-	return &handler{dir: dir, etags: map[string]etagEntry{}}
+// Limits bound what one client can hold of the server.
+type Limits struct {
+	// ReadHeader is how long a client has to send a request's line and
+	// headers; Read, the whole request (a GET has no body).
+	ReadHeader, Read time.Duration
+	// Write is how long the server has to write a response that is not a
+	// file (a 404, a 304, an error page), and the start of a file's.
+	Write time.Duration
+	// Stall is how long writing one chunk (BodyChunk bytes) of a file may
+	// take: a client that stops reading is cut off after it, while a slow
+	// one that keeps reading gets the whole file.
+	Stall time.Duration
+	// Idle is how long a keep-alive connection waits for its next request.
+	Idle time.Duration
+	// MaxRequestHeader is the largest request line plus headers served;
+	// a larger request gets a 431 page that says why. MaxHeaderBytes is
+	// net/http's own hard limit, above it (it answers a bare "431").
+	MaxRequestHeader, MaxHeaderBytes int
+}
+
+// BodyChunk is how many bytes of a file are written under one Stall
+// deadline.
+const BodyChunk = 64 << 10
+
+// MaxConfigJSON is the largest scenario the game accepts in a share link's
+// config parameter (sim.Parse's limit, 1 MiB); base64url makes it
+// MaxConfigParam characters long.
+const (
+	MaxConfigJSON  = 1 << 20
+	MaxConfigParam = (MaxConfigJSON*4 + 2) / 3 // 1,398,102
+)
+
+// DefaultLimits are the limits of `make serve`:
+//
+//   - ReadHeader 10 s, Read 30 s: a browser sends a request in well under a
+//     second, even a 1.4 MB share link on a slow uplink; a client that
+//     trickles its headers (slowloris) is cut off.
+//   - Write 60 s for the responses that are not file bodies (they are a
+//     few hundred bytes); a file body gets Stall 30 s per 64 KiB instead,
+//     so the 15 MB raw chores.wasm reaches a client reading at 2 KiB/s or
+//     more however long it takes, and a client that stops reading holds its
+//     response 30 s after the kernel's buffers fill, not for ever.
+//   - Idle 60 s: a page's requests come within seconds of each other; a
+//     browser reopens a connection when it needs one.
+//   - MaxRequestHeader 1.5 MiB: a share link with the largest config
+//     (1,398,102 characters) plus the rest of the address and the
+//     browser's headers (the Referer of the page's own requests repeats the
+//     link) fits with over 150 KiB to spare. MaxHeaderBytes 2 MiB + 64 KiB:
+//     Chromium's longest URL is 2 MiB, so no browser link gets the bare
+//     431; requests between the two get the readable page.
+var DefaultLimits = Limits{
+	ReadHeader:       10 * time.Second,
+	Read:             30 * time.Second,
+	Write:            60 * time.Second,
+	Stall:            30 * time.Second,
+	Idle:             60 * time.Second,
+	MaxRequestHeader: 3 << 19,
+	MaxHeaderBytes:   2<<20 + 64<<10,
+}
+
+// NewServer returns an http.Server for the files under dir with the given
+// limits; set its Addr, or call Serve with a listener.
+func NewServer(dir string, l Limits) *http.Server {
+	return &http.Server{
+		Handler:           newHandler(dir, l),
+		ReadHeaderTimeout: l.ReadHeader,
+		ReadTimeout:       l.Read,
+		WriteTimeout:      l.Write,
+		IdleTimeout:       l.Idle,
+		MaxHeaderBytes:    l.MaxHeaderBytes,
+	}
+}
+
+// New returns a handler serving the files under dir, with DefaultLimits'
+// Stall and MaxRequestHeader. The folder is opened on each request, so it
+// may be rebuilt (removed and recreated) while the server runs.
+func New(dir string) http.Handler { return newHandler(dir, DefaultLimits) }
+
+func newHandler(dir string, l Limits) *handler {
+	return &handler{dir: dir, limits: l, etags: map[string]etagEntry{}}
 }
 
 type handler struct {
-	dir string
+	dir    string
+	limits Limits
 
 	mu    sync.Mutex
 	etags map[string]etagEntry // by file name inside dir
@@ -88,6 +173,11 @@ type etagEntry struct {
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hdr := w.Header()
 	hdr.Set("X-Content-Type-Options", "nosniff")
+
+	if n := requestHeaderSize(r); h.limits.MaxRequestHeader > 0 && n > h.limits.MaxRequestHeader {
+		tooLarge(w, n, h.limits.MaxRequestHeader)
+		return
+	}
 
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		hdr.Set("Allow", "GET, HEAD")
@@ -170,7 +260,70 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodHead {
 		return
 	}
-	io.CopyN(w, file, info.Size())
+	h.copyBody(w, file, info.Size())
+}
+
+// copyBody writes n bytes of f in chunks, giving each chunk Stall to reach
+// the connection: a client that stops reading loses the connection, one
+// that reads slowly gets the whole file.
+func (h *handler) copyBody(w http.ResponseWriter, f io.Reader, n int64) {
+	rc := http.NewResponseController(w)
+	buf := make([]byte, BodyChunk)
+	for n > 0 {
+		if h.limits.Stall > 0 {
+			rc.SetWriteDeadline(time.Now().Add(h.limits.Stall)) // not supported by every writer (tests): fine
+		}
+		k, err := io.ReadFull(f, buf[:min(n, int64(len(buf)))])
+		if k > 0 {
+			if _, werr := w.Write(buf[:k]); werr != nil {
+				return
+			}
+			n -= int64(k)
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// requestHeaderSize is about how many bytes the request line and headers
+// took on the wire.
+func requestHeaderSize(r *http.Request) int {
+	n := len(r.Method) + len(r.RequestURI) + len(r.Proto) + 4
+	n += len("Host: ") + len(r.Host) + 2
+	for k, vs := range r.Header {
+		for _, v := range vs {
+			n += len(k) + len(v) + 4
+		}
+	}
+	return n
+}
+
+// tooLarge answers a request whose headers are over the limit with a page a
+// person can read (the address is not echoed).
+func tooLarge(w http.ResponseWriter, size, limit int) {
+	hdr := w.Header()
+	hdr.Set("Content-Type", "text/html; charset=utf-8")
+	hdr.Set("Cache-Control", "no-store")
+	hdr.Set("Connection", "close")
+	w.WriteHeader(http.StatusRequestHeaderFieldsTooLarge)
+	fmt.Fprintf(w, `<!doctype html>
+<html lang="en"><meta charset="utf-8"><title>Link too long - Chores</title>
+<h1>This link is too long</h1>
+<p>The address and headers of this request take %s bytes; this server reads at most %s.
+A Chores share link holds a scenario of at most 1 MiB (%s characters once encoded),
+so this link holds more than any scenario Chores can play.</p>
+<p><a href="/">Open Chores</a> and load the scenario from a file instead.</p>
+</html>
+`, groupDigits(size), groupDigits(limit), groupDigits(MaxConfigParam))
+}
+
+func groupDigits(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // cleanName turns a decoded URL path into a slash-separated name relative
@@ -202,9 +355,17 @@ func cleanName(p string) (string, bool) {
 	return name, true
 }
 
-// openRegular opens name inside root and checks that it is a regular file.
+// openRegular opens name inside root and checks that it is a regular file:
+// first by a stat, since opening a FIFO waits for a writer, then on the open
+// file (opened non-blocking where the system has it, in case the name
+// changed in between).
 func openRegular(root *os.Root, name string) (*os.File, fs.FileInfo, error) {
-	f, err := root.Open(name)
+	if fi, err := root.Stat(name); err != nil {
+		return nil, nil, err
+	} else if !fi.Mode().IsRegular() {
+		return nil, nil, errors.New("not a regular file")
+	}
+	f, err := root.OpenFile(name, openFlags, 0)
 	if err != nil {
 		return nil, nil, err
 	}
