@@ -3,6 +3,8 @@ package sim
 import (
 	"bytes"
 	"fmt"
+
+	"chores/internal/bounds"
 )
 
 // Preset is one of the six stories: a scenario and what it teaches.
@@ -151,7 +153,7 @@ func Load(nameOrJSON []byte) (Scenario, error) {
 
 // UnknownPresetError says a name is not one of the presets.
 func UnknownPresetError(name string) error {
-	return fmt.Errorf("unknown scenario %q (one of %v, or a JSON file)", name, PresetNames())
+	return fmt.Errorf("unknown scenario %s (one of %v, or a JSON file)", bounds.Quote(name), PresetNames())
 }
 
 // Largest is the biggest scenario the limits allow: 8 people and 64 rooms,

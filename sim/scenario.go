@@ -421,7 +421,7 @@ func (s *Scenario) Validate() error {
 			return err
 		}
 		if _, dup := people[p.Name]; dup {
-			return &FieldError{f + ".name", fmt.Sprintf("%q is used twice", p.Name)}
+			return &FieldError{f + ".name", fmt.Sprintf("%s is used twice", bounds.Quote(p.Name))}
 		}
 		people[p.Name] = i
 		if err := checkRange(f+".speed", p.Speed, MinSpeed, MaxSpeed, true); err != nil {
@@ -438,7 +438,7 @@ func (s *Scenario) Validate() error {
 			return err
 		}
 		if rooms[r.Name] {
-			return &FieldError{f + ".name", fmt.Sprintf("%q is used twice", r.Name)}
+			return &FieldError{f + ".name", fmt.Sprintf("%s is used twice", bounds.Quote(r.Name))}
 		}
 		rooms[r.Name] = true
 		if err := checkRange(f+".work", r.Work, 0, MaxMinutes, false); err != nil {
@@ -458,10 +458,10 @@ func (s *Scenario) Validate() error {
 		return &FieldError{"cleaners", fmt.Sprintf("nobody cleans the %d rooms", len(s.Rooms))}
 	}
 	if s.Listen != ListenAfter && s.Listen != ListenDuring {
-		return &FieldError{"listen", fmt.Sprintf("must be %q or %q, not %q", ListenAfter, ListenDuring, s.Listen)}
+		return &FieldError{"listen", fmt.Sprintf("must be %q or %q, not %s", ListenAfter, ListenDuring, bounds.Quote(s.Listen))}
 	}
 	if s.Share != ShareTurns && s.Share != ShareTogether {
-		return &FieldError{"share", fmt.Sprintf("must be %q or %q, not %q", ShareTurns, ShareTogether, s.Share)}
+		return &FieldError{"share", fmt.Sprintf("must be %q or %q, not %s", ShareTurns, ShareTogether, bounds.Quote(s.Share))}
 	}
 	if err := checkRange("handoffMinutes", s.HandoffMinutes, 0, MaxHandoff, true); err != nil {
 		return err
@@ -475,9 +475,9 @@ func (s *Scenario) Validate() error {
 		switch {
 		case s.HomeTheatre:
 		case s.Listen == ListenDuring && !(p.Phone && p.Airpods):
-			return &FieldError{"listen", fmt.Sprintf("%q cannot listen during the cleaning: that needs the home theatre, or their own phone and airpods", name)}
+			return &FieldError{"listen", fmt.Sprintf("%s cannot listen during the cleaning: that needs the home theatre, or their own phone and airpods", bounds.Quote(name))}
 		case !p.Phone && s.firstPhone() < 0:
-			return &FieldError{"podcast.listeners", fmt.Sprintf("%q has nothing to listen with: nobody has a phone and there is no home theatre", name)}
+			return &FieldError{"podcast.listeners", fmt.Sprintf("%s has nothing to listen with: nobody has a phone and there is no home theatre", bounds.Quote(name))}
 		}
 	}
 	return nil
@@ -568,10 +568,10 @@ func checkNames(field string, names []string, people map[string]int) error {
 	seen := map[string]bool{}
 	for i, n := range names {
 		if _, ok := people[n]; !ok {
-			return &FieldError{fmt.Sprintf("%s[%d]", field, i), fmt.Sprintf("%q is not one of the people", n)}
+			return &FieldError{fmt.Sprintf("%s[%d]", field, i), fmt.Sprintf("%s is not one of the people", bounds.Quote(n))}
 		}
 		if seen[n] {
-			return &FieldError{fmt.Sprintf("%s[%d]", field, i), fmt.Sprintf("%q is listed twice", n)}
+			return &FieldError{fmt.Sprintf("%s[%d]", field, i), fmt.Sprintf("%s is listed twice", bounds.Quote(n))}
 		}
 		seen[n] = true
 	}

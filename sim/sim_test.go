@@ -423,3 +423,24 @@ func TestNumbersAreExactDecimals(t *testing.T) {
 		t.Errorf("five speeds with prime thousandths: err = %v, want one naming a speed", err)
 	}
 }
+
+// Whatever a scenario holds, its error messages stay short: every echo of
+// the input is cut (bounds.Quote).
+func TestValidateEchoesLittle(t *testing.T) {
+	long := strings.Repeat("x", 10000)
+	for _, edit := range []func(s *Scenario){
+		func(s *Scenario) { s.Listen = long },
+		func(s *Scenario) { s.Share = long },
+		func(s *Scenario) { s.Cleaners = []string{long} },
+		func(s *Scenario) { s.Podcast.Listeners = []string{long} },
+	} {
+		s := preset(t, "concurrency-2")
+		edit(&s)
+		if err := s.Validate(); err == nil || len(err.Error()) > 200 {
+			t.Errorf("error of %d characters: %.80v…", len(fmt.Sprint(err)), err)
+		}
+	}
+	if _, err := Load([]byte(long)); err == nil || len(err.Error()) > 200 {
+		t.Errorf("an unknown story of 10000 characters gives an error of %d", len(fmt.Sprint(err)))
+	}
+}
