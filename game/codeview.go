@@ -149,12 +149,14 @@ func (cv *codeView) drawLine(dst surface, i int, ms []codeMark, x, y, w, lineH i
 				noteClr = colBlocked
 			}
 		}
-		// The note goes after the code, or over the end of a long line.
+		// The note goes at the end of the column; a line's trailing comment
+		// gives way to it when both do not fit.
 		note := "← " + strings.Join(parts, "; ")
-		nx := max(float64(x)+f.advance(line)+8*u, float64(x+w)-f.advance(note)-8*u)
-		nx = min(nx, float64(x+w)-f.advance(note)-8*u)
+		nx := float64(x+w) - f.advance(note) - 8*u
+		if code, _, ok := strings.Cut(line, " // "); ok && float64(x)+f.advance(line)+8*u > nx {
+			line = code
+		}
 		drawText(dst, line, f, float64(x), float64(y), clr)
-		fillRect(dst, image.Rect(int(nx-4*u), y-int(u), int(nx+f.advance(note)+2*u), y+lineH-int(u)), color.RGBA{0x4a, 0x3a, 0x20, 0xff})
 		drawText(dst, note, f, nx, float64(y), noteClr)
 		return
 	}
