@@ -33,6 +33,31 @@ var codeMarks = struct {
 type codeView struct {
 	lines []string
 	at    map[string]int // 0-based line of each of codeMarks
+	hits  []lineHit      // the marked lines drawn in the last frame, for picking
+}
+
+// lineHit is a marked line on screen and whose goroutines are on it.
+type lineHit struct {
+	r     image.Rectangle
+	marks []codeMark
+}
+
+// personAt is whose goroutine is marked on the line at pt; with several on
+// one line, the one after the person selected now, so clicks cycle.
+func (cv *codeView) personAt(pt image.Point, p *Player) (int, bool) {
+	for _, h := range cv.hits {
+		if !pt.In(h.r) {
+			continue
+		}
+		next := 0
+		for k, m := range h.marks {
+			if m.person == p.Selected {
+				next = (k + 1) % len(h.marks)
+			}
+		}
+		return h.marks[next].person, true
+	}
+	return 0, false
 }
 
 func newCodeView() *codeView {
@@ -53,6 +78,7 @@ func newCodeView() *codeView {
 // running through its work (sleeping for a room or the episode).
 type codeMark struct {
 	who     string
+	person  int
 	blocked bool
 }
 
@@ -66,7 +92,7 @@ func (cv *codeView) marks(p *Player) map[int][]codeMark {
 		for _, park := range g.Parks {
 			if !t.Less(park.From) && t.Less(park.To) && park.Site.Line > 0 {
 				line := park.Site.Line - 1
-				out[line] = append(out[line], codeMark{st.scenario.People[g.Person].Name, park.Blocked})
+				out[line] = append(out[line], codeMark{st.scenario.People[g.Person].Name, g.Person, park.Blocked})
 			}
 		}
 	}
@@ -100,11 +126,15 @@ func (cv *codeView) draw(dst surface, r image.Rectangle, p *Player, fs *faces, u
 	}
 	colW := (r.Dx() - 2*pad) / len(cols)
 	marks := cv.marks(p)
+	cv.hits = cv.hits[:0]
 	for c, span := range cols {
 		x := r.Min.X + pad + c*colW
 		cy := y
 		for i := span[0]; i < span[1] && cy+lineH <= r.Max.Y-pad; i++ {
-			cv.drawLine(dst, i, marks[i], x, cy, colW, lineH, f, u)
+			cv.drawLine(dst, i, marks[i], p.Selected, x, cy, colW, lineH, f, u)
+			if len(marks[i]) > 0 {
+				cv.hits = append(cv.hits, lineHit{image.Rect(x, cy, x+colW, cy+lineH), marks[i]})
+			}
 			cy += lineH
 		}
 	}
@@ -122,14 +152,20 @@ func (cv *codeView) split() int {
 
 // drawLine draws line i of the source at (x, y) in a column w wide, with the
 // goroutines parked on it.
-func (cv *codeView) drawLine(dst surface, i int, ms []codeMark, x, y, w, lineH int, f *face, u float64) {
+func (cv *codeView) drawLine(dst surface, i int, ms []codeMark, selected, x, y, w, lineH int, f *face, u float64) {
 	line := cv.lines[i]
 	clr := colText
 	if strings.HasPrefix(strings.TrimSpace(line), "//") {
 		clr = colTextDim
 	}
 	if len(ms) > 0 {
-		fillRect(dst, image.Rect(x-int(4*u), y-int(u), x+w-int(4*u), y+lineH-int(u)), color.RGBA{0x4a, 0x3a, 0x20, 0xff})
+		bg := color.RGBA{0x4a, 0x3a, 0x20, 0xff}
+		for _, m := range ms {
+			if m.person == selected {
+				bg = color.RGBA{0x7a, 0x55, 0x18, 0xff} // the selected person's line stands out
+			}
+		}
+		fillRect(dst, image.Rect(x-int(4*u), y-int(u), x+w-int(4*u), y+lineH-int(u)), bg)
 		var running, blocked []string
 		for _, m := range ms {
 			if m.blocked {

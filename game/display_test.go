@@ -492,3 +492,52 @@ func TestBackInViewPaintsEverything(t *testing.T) {
 		t.Errorf("then still again: %d pixels painted, want none", st.Last)
 	}
 }
+
+// Clicking a person in the house, a row label or a marked line of code
+// selects that person; the selection shows in every view.
+func TestSelectionShowsEverywhere(t *testing.T) {
+	before, g := render(t, "best-of-both", 10)
+	if len(g.scene.hits) != 2 {
+		t.Fatalf("%d people on screen to pick, want 2", len(g.scene.hits))
+	}
+	friend := g.scene.hits[1].r
+	who, ok := g.pick(friend.Min.Add(friend.Size().Div(2)))
+	if !ok || who != 1 {
+		t.Fatalf("picking the friend's sprite gives %d %v", who, ok)
+	}
+	g.player.Apply(Intent{Kind: Select, Value: float64(who)})
+	after := drawAgain(g)
+	if d := differingPixels(before, after); d < 500 {
+		t.Errorf("selecting the friend changed only %d pixels", d)
+	}
+	save(t, after, filepath.Join(shotsDir(t), "desktop-selected-friend.png"))
+
+	// The code view: a click on the line where both sleep for a room picks
+	// one, a second click the other.
+	g.player.Apply(Intent{Kind: ToggleCode})
+	drawAgain(g)
+	var line image.Rectangle
+	for _, h := range g.code.hits {
+		if len(h.marks) == 2 && !h.marks[0].blocked && strings.Contains(g.code.lines[g.code.at[codeMarks.cleaning]], "rt.Work") {
+			line = h.r
+			break
+		}
+	}
+	if line.Empty() {
+		t.Fatal("no marked line with both people")
+	}
+	mid := line.Min.Add(line.Size().Div(2))
+	if who, ok := g.pick(mid); !ok || who != 0 {
+		t.Errorf("with the friend selected, a click on the shared line picks %d %v, want You (0)", who, ok)
+	}
+	save(t, drawAgain(g), filepath.Join(shotsDir(t), "desktop-code-selected.png"))
+}
+
+// drawAgain draws g's next frame from scratch.
+func drawAgain(g *Game) *image.RGBA {
+	screen := ebiten.NewImage(g.w, g.h)
+	g.drawAll(screen)
+	img := image.NewRGBA(screen.Bounds())
+	screen.ReadPixels(img.Pix)
+	return img
+}

@@ -176,7 +176,7 @@ func (g *Game) Update() error {
 	p := g.player
 	g.ensureLayout()
 
-	g.intents = g.input.read(g.layout, &g.timeline, p.Help, g.intents[:0])
+	g.intents = g.input.read(g.layout, &g.timeline, g.pick, p.Help, g.intents[:0])
 	for {
 		select {
 		case in := <-g.external:
@@ -316,6 +316,7 @@ func (g *Game) drawAll(screen surface) {
 	if !l.timeline.Empty() {
 		g.timeline.prepare(p.Story(), l.timeline, g.u, &g.faces)
 		g.timeline.draw(screen, p.Minute, g.input.dragging)
+		g.timeline.drawSelection(screen, p.Selected)
 	}
 	// Notices: the latest one still due.
 	for i := len(g.notices) - 1; i >= 0; i-- {
@@ -340,8 +341,13 @@ func (g *Game) drawCaption(dst surface) {
 	lines := wrap("podcast: "+g.caption, face, float64(l.scene.Dx())*0.8)
 	lineH := l.px(18)
 	h := lineH*len(lines) + l.px(8)
-	// At the top of the house, over the roof: nothing there to hide.
-	r := image.Rect(l.scene.Min.X+l.scene.Dx()/10, l.scene.Min.Y+l.px(4), l.scene.Max.X-l.scene.Dx()/10, l.scene.Min.Y+l.px(4)+h)
+	// At the top of the house, over the roof: nothing there to hide. In the
+	// code view, at the bottom, below the code.
+	top := l.scene.Min.Y + l.px(4)
+	if g.player.Code {
+		top = l.scene.Max.Y - l.px(8) - h
+	}
+	r := image.Rect(l.scene.Min.X+l.scene.Dx()/10, top, l.scene.Max.X-l.scene.Dx()/10, top+h)
 	fillRound(dst, r, float32(l.px(6)), color.RGBA{0x10, 0x10, 0x1c, 0xd0})
 	for i, line := range lines {
 		lr := image.Rect(r.Min.X, r.Min.Y+l.px(4)+i*lineH, r.Max.X, r.Min.Y+l.px(4)+(i+1)*lineH)
@@ -422,4 +428,16 @@ func runGame(g *Game) error {
 		return fmt.Errorf("the window could not run: %w", err)
 	}
 	return nil
+}
+
+// pick is who was drawn at pt in the last frame: on a marked line of the
+// code view, or in the house.
+func (g *Game) pick(pt image.Point) (int, bool) {
+	if g.player.Code {
+		if g.code == nil {
+			return 0, false
+		}
+		return g.code.personAt(pt, g.player)
+	}
+	return g.scene.personAt(pt)
 }

@@ -61,7 +61,7 @@ func keysDown(pressed func(ebiten.Key) bool, out []Intent) []Intent {
 
 // read appends this frame's intents. seek is how the timeline maps a screen
 // x to a minute; it is only called while dragging on the timeline.
-func (in *input) read(l *layout, tl *timeline, help bool, out []Intent) []Intent {
+func (in *input) read(l *layout, tl *timeline, pick picker, help bool, out []Intent) []Intent {
 	out = keysDown(func(key ebiten.Key) bool {
 		return inpututil.IsKeyJustPressed(key) || (isRepeatKey(key) && repeating(key))
 	}, out)
@@ -86,11 +86,11 @@ func (in *input) read(l *layout, tl *timeline, help bool, out []Intent) []Intent
 
 	// Mouse and touch share one path: a press, maybe a drag, a release.
 	if inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) {
-		out = in.press(ebiten.CursorPosition, -1, l, tl, help, out)
+		out = in.press(ebiten.CursorPosition, -1, l, tl, pick, help, out)
 	}
 	in.touches = inpututil.AppendJustPressedTouchIDs(in.touches[:0])
 	for _, id := range in.touches {
-		out = in.press(func() (int, int) { return ebiten.TouchPosition(id) }, id, l, tl, help, out)
+		out = in.press(func() (int, int) { return ebiten.TouchPosition(id) }, id, l, tl, pick, help, out)
 	}
 	if in.volume {
 		x, still := in.pointer()
@@ -126,7 +126,11 @@ func (in *input) pointer() (int, bool) {
 }
 
 // press handles the start of a click or a touch.
-func (in *input) press(pos func() (int, int), id ebiten.TouchID, l *layout, tl *timeline, help bool, out []Intent) []Intent {
+// picker finds the person drawn at a point of the last frame: in the house,
+// or on a marked line of the code view.
+type picker func(image.Point) (person int, ok bool)
+
+func (in *input) press(pos func() (int, int), id ebiten.TouchID, l *layout, tl *timeline, pick picker, help bool, out []Intent) []Intent {
 	x, y := pos()
 	pt := image.Pt(x, y)
 	in.pressed, in.down = pt, true
@@ -141,8 +145,14 @@ func (in *input) press(pos func() (int, int), id ebiten.TouchID, l *layout, tl *
 		return append(out, b.intent)
 	}
 	if !l.timeline.Empty() && pt.In(l.timeline) {
+		if who, ok := tl.personAt(pt); ok {
+			return append(out, Intent{Kind: Select, Value: float64(who)})
+		}
 		in.dragging, in.dragID = true, id
 		return append(out, Intent{Kind: Seek, Value: tl.minuteAt(x)})
+	}
+	if who, ok := pick(pt); ok && pt.In(l.scene) && l.ui == UIFull {
+		return append(out, Intent{Kind: Select, Value: float64(who)})
 	}
 	if pt.In(l.scene) && l.ui != UIFull {
 		// In embeds the house itself is the play button.

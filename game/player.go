@@ -42,6 +42,7 @@ const (
 	VolumeUp     // a step louder
 	VolumeDown   // a step quieter
 	CloseOverlay // Escape
+	Select       // person Value (-1: nobody): highlighted in the house, the timeline and the code
 )
 
 // Speeds the +/- keys step through. Any speed from the first to the last can
@@ -132,6 +133,9 @@ type Player struct {
 	Help    bool
 	Code    bool // the code view instead of the house
 	Loop    bool // start again after a pause at the end (embeds)
+	// Selected is the person highlighted everywhere (their goroutines'
+	// lines, their timeline rows, them in the house), or -1.
+	Selected int
 	Ticks   int  // ticks since start: drives idle animation
 	endWait int  // ticks spent resting on the end while looping
 
@@ -143,7 +147,7 @@ type Player struct {
 
 // NewPlayer starts on the given scenario (a preset, or a custom one).
 func NewPlayer(s sim.Scenario, speed float64) (*Player, error) {
-	p := &Player{Stories: presetStories(), Speed: 1, Volume: defaultVolume}
+	p := &Player{Stories: presetStories(), Speed: 1, Volume: defaultVolume, Selected: -1}
 	if err := p.setSpeed(speed); err != nil {
 		return nil, err
 	}
@@ -288,6 +292,17 @@ func (p *Player) Apply(in Intent) {
 		}
 	case CloseOverlay:
 		p.Help = false
+	case Select:
+		i := int(in.Value)
+		switch {
+		case float64(i) != in.Value || i < -1 || i >= len(p.Story().scenario.People):
+			p.say("there is no person number %v", in.Value)
+			return
+		case i == p.Selected:
+			p.Selected = -1 // a second click lets go
+		default:
+			p.Selected = i
+		}
 	}
 	p.endWait = 0
 	p.refresh()
@@ -296,6 +311,7 @@ func (p *Player) Apply(in Intent) {
 func (p *Player) switchTo(i int) {
 	p.Index = i
 	p.Minute = sim.Time{}
+	p.Selected = -1
 	p.Playing = true
 }
 
@@ -362,6 +378,9 @@ func (p *Player) Tick() {
 func (p *Player) Hash() uint64 {
 	h := fnv.New64a()
 	fmt.Fprintf(h, "%d|%s|%s|%t|%v|%t|%v|%t|%t|%d", p.Index, p.Story().Name, p.Minute.Exact(), p.Playing, p.Speed, p.Muted, p.Volume, p.Help, p.Code, p.Ticks)
+	if p.Selected >= 0 {
+		fmt.Fprintf(h, "|sel %d", p.Selected)
+	}
 	for _, ps := range p.State.People {
 		fmt.Fprintf(h, "|%d,%d,%d", ps.Room, ps.Device, ps.WaitingFor)
 	}

@@ -476,3 +476,28 @@ func stateMatchesSpans(r *sim.Result, m sim.Time, st *sim.State) error {
 	}
 	return nil
 }
+
+func TestSelect(t *testing.T) {
+	p := newTestPlayer(t, "best-of-both")
+	steps := []struct {
+		in   Intent
+		want int
+	}{
+		{Intent{Kind: Select, Value: 1}, 1},
+		{Intent{Kind: Select, Value: 0}, 0},
+		{Intent{Kind: Select, Value: 0}, -1}, // again: let go
+		{Intent{Kind: Select, Value: 1}, 1},
+		{Intent{Kind: Select, Value: 2}, 1},   // nobody there: refused
+		{Intent{Kind: Select, Value: 0.5}, 1}, // not a person: refused
+		{Intent{Kind: Pick, Value: 0}, -1},    // another story: nobody selected
+	}
+	for i, s := range steps {
+		p.Apply(s.in)
+		if p.Selected != s.want {
+			t.Errorf("step %d (%+v): selected %d, want %d", i, s.in, p.Selected, s.want)
+		}
+	}
+	if len(p.Messages) != 2 {
+		t.Errorf("messages %q, want two refusals", p.Messages)
+	}
+}

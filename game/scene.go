@@ -303,6 +303,24 @@ type scene struct {
 	place   ebiten.GeoM   // from house pixels to target pixels, this frame
 	faces   *faces
 	u       float64
+	hits    []personHit // where each person was drawn in the last frame, for picking
+}
+
+// personHit is the screen rectangle a person was drawn in.
+type personHit struct {
+	r      image.Rectangle
+	person int
+}
+
+// personAt is who was drawn at pt in the last frame (the one in front when
+// two overlap).
+func (sc *scene) personAt(pt image.Point) (int, bool) {
+	for i := len(sc.hits) - 1; i >= 0; i-- {
+		if pt.In(sc.hits[i].r) {
+			return sc.hits[i].person, true
+		}
+	}
+	return 0, false
 }
 
 func (sc *scene) prepare(st *story, rect image.Rectangle, u float64, f *faces) {
@@ -423,6 +441,30 @@ func (sc *scene) draw(dst surface, p *Player) {
 		dst.DrawImage(sc.canvas, op)
 	}
 	sc.drawLabels(dst, p, poses)
+	sc.hits = sc.hits[:0]
+	ox, oy := sc.origin()
+	for i, pose := range poses {
+		x, y := ox+(pose.x-art.FrameW/2)*sc.k, oy+(pose.y-art.FrameH)*sc.k
+		sc.hits = append(sc.hits, personHit{image.Rect(int(x), int(y), int(x+art.FrameW*sc.k), int(y+art.FrameH*sc.k)), i})
+	}
+	sc.drawSelection(dst, p, poses)
+}
+
+// drawSelection points at the selected person with an arrow and their name.
+func (sc *scene) drawSelection(dst surface, p *Player, poses []personPose) {
+	i := p.Selected
+	if i < 0 || i >= len(poses) || len(poses[i].anim) == 0 {
+		return
+	}
+	ox, oy := sc.origin()
+	k := max(sc.k, 1)
+	face := sc.faces.get(math.Round(13*max(sc.u, 1)), true)
+	name := "↓ " + p.Story().scenario.People[i].Name
+	x := ox + poses[i].x*sc.k - face.advance(name)/2
+	y := oy + (poses[i].y-art.FrameH)*sc.k - float64(face.height()) - 2*k
+	r := image.Rect(int(x-4*sc.u), int(y-2*sc.u), int(x+face.advance(name)+4*sc.u), int(y+float64(face.height())+sc.u))
+	fillRound(dst, r, float32(3*sc.u), colAccent)
+	drawText(dst, name, face, x, y, colBackground)
 }
 
 func (sc *scene) blit(img *ebiten.Image, x, y float64, flip bool) {

@@ -19,8 +19,9 @@ import (
 
 // row is one line of the chart.
 type row struct {
-	label string
-	bars  []bar
+	label  string
+	person int // whose row it is, or -1 (a device)
+	bars   []bar
 }
 
 type bar struct {
@@ -36,8 +37,8 @@ func buildRows(st *story) []row {
 	r := st.Result
 	var rows []row
 	for p, person := range st.scenario.People {
-		hands := row{label: person.Name + " · hands"}
-		ears := row{label: person.Name + " · ears"}
+		hands := row{label: person.Name + " · hands", person: p}
+		ears := row{label: person.Name + " · ears", person: p}
 		for _, sp := range r.Spans {
 			if sp.Person != p {
 				continue
@@ -61,7 +62,7 @@ func buildRows(st *story) []row {
 		}
 	}
 	for d, dev := range r.Devices {
-		rw := row{label: dev.Name}
+		rw := row{label: dev.Name, person: -1}
 		for _, sp := range r.Spans {
 			if sp.Dev == d {
 				rw.bars = append(rw.bars, bar{from: sp.Start, to: sp.End, clr: listenerColor(sp.Person)})
@@ -73,7 +74,7 @@ func buildRows(st *story) []row {
 		// The same story taking turns: each listener's ears, waits striped,
 		// so the waiting that sharing saves is there to see.
 		for p, person := range st.scenario.People {
-			rw := row{label: "if taking turns: " + person.Name}
+			rw := row{label: "if taking turns: " + person.Name, person: p}
 			for _, sp := range alt.Spans {
 				if sp.Person == p && sp.Lane == sim.LaneEars {
 					rw.bars = append(rw.bars, bar{from: sp.Start, to: sp.End, clr: listenerColor(p)})
@@ -223,6 +224,39 @@ func axisStep(end sim.Time) sim.Time {
 		}
 	}
 	return end
+}
+
+// personAt is whose row label is at pt: clicking a label selects the
+// person (the chart itself is for the playhead).
+func (tl *timeline) personAt(pt image.Point) (int, bool) {
+	if !tl.labels || pt.X >= tl.chart.Min.X || pt.Y < tl.chart.Min.Y {
+		return 0, false
+	}
+	for i, rw := range tl.rows {
+		if y0, y1 := tl.rowRect(i); float32(pt.Y) >= y0 && float32(pt.Y) < y1 && rw.person >= 0 {
+			return rw.person, true
+		}
+	}
+	return 0, false
+}
+
+// drawSelection frames the rows of the selected person.
+func (tl *timeline) drawSelection(dst surface, who int) {
+	if who < 0 || tl.cache == nil {
+		return
+	}
+	t := float32(max(1, tl.px(2)))
+	x0, x1 := float32(tl.rect.Min.X+tl.px(3)), float32(tl.rect.Max.X-tl.px(3))
+	for i, rw := range tl.rows {
+		if rw.person != who {
+			continue
+		}
+		y0, y1 := tl.rowRect(i)
+		fillRectF(dst, x0, y0, x1-x0, t, colAccent)
+		fillRectF(dst, x0, y1-t, x1-x0, t, colAccent)
+		fillRectF(dst, x0, y0, t, y1-y0, colAccent)
+		fillRectF(dst, x1-t, y0, t, y1-y0, colAccent)
+	}
 }
 
 // draw puts the chart and the playhead on the screen.
