@@ -136,8 +136,8 @@ type Player struct {
 	// Selected is the person highlighted everywhere (their goroutines'
 	// lines, their timeline rows, them in the house), or -1.
 	Selected int
-	Ticks   int  // ticks since start: drives idle animation
-	endWait int  // ticks spent resting on the end while looping
+	Ticks    int // ticks since start: drives idle animation
+	endWait  int // ticks spent resting on the end while looping
 
 	State     sim.State   // the model at Minute, refreshed by Apply and Tick
 	figures   sim.Figures // the model's figures at Minute, likewise

@@ -52,6 +52,7 @@ type Snapshot struct {
 	Loop     bool        `json:"loop"`           // starts again after resting on the end
 	Figures  FigureState `json:"figures"`        // exactly what the figures panel shows
 	Code     *CodeState  `json:"code,omitempty"` // in the code view
+	Selected string      `json:"selected"`       // the person highlighted, or ""
 
 	// For benchmarks: when the first frame was drawn (milliseconds since
 	// navigation, in the browser) and the live Go heap after the last GC.
@@ -146,6 +147,9 @@ func (g *Game) publishState(force bool) {
 		FirstFrameMs: g.firstFrameMs,
 		HeapLive:     g.heapLive,
 		GCCycles:     g.gcCycles,
+	}
+	if p.Selected >= 0 {
+		s.Selected = st.scenario.People[p.Selected].Name
 	}
 	if p.Code {
 		if g.code == nil {
