@@ -1,4 +1,4 @@
-// Package assets holds the files the game ships with: the "Chores FM" podcast
+// Package assets holds the files the game ships with: the "Small Wonders" podcast
 // episode (an Ogg Vorbis file made by podcast/make-podcast.sh) and its
 // captions.
 //

@@ -1,4 +1,4 @@
-// Package sound plays the "Chores FM" podcast episode in step with the model.
+// Package sound plays the "Small Wonders" podcast episode in step with the model.
 //
 // The game tells a Podcast, once per frame, what each listening device should
 // be playing (SetVoices, or Set for one): whether it plays, the episode

@@ -114,12 +114,14 @@ func (w *World) Sleep(d Time) {
 // resumed, recording where in the story it waited. blocked says it waits for
 // another goroutine (a lock, a group, a receive) rather than for time.
 func (p *proc) suspend(blocked bool) {
-	park := Park{From: p.w.now, Blocked: blocked, Site: p.w.site()}
+	from := p.w.now
 	if !p.yield(struct{}{}) {
 		panic(abandoned{}) // the world was closed: unwind
 	}
-	if park.To = p.w.now; park.To != park.From {
-		p.parks = append(p.parks, park)
+	// The stack is the same as when it blocked; read the line only for a
+	// park that lasted (most decisions at an instant take no time).
+	if to := p.w.now; to != from {
+		p.parks = append(p.parks, Park{From: from, To: to, Blocked: blocked, Site: p.w.site()})
 	}
 }
 
