@@ -85,6 +85,7 @@ type Result struct {
 	waitOf   []int   // index into Waits per person, or -1
 	turns    [][]int // per device: its listening spans in time order
 	hearOf   []int   // index into Hearing per person, or -1
+	events   []Event // made on first use (Events)
 }
 
 // ExactFigures are the figures as fractions ("71/61"), for programs that
