@@ -133,3 +133,22 @@ func Alternative(s Scenario) (Scenario, bool) {
 	}
 	return alt, true
 }
+
+// Ranks are the finishing places of several stories run on one clock, as
+// far as minute t: 1 for the first to finish, stories finishing at the same
+// instant sharing a place, and 0 for a story not finished by t.
+func Ranks(results []*Result, t Time) []int {
+	ranks := make([]int, len(results))
+	for i, r := range results {
+		if t.Less(r.Makespan) {
+			continue
+		}
+		ranks[i] = 1
+		for _, o := range results {
+			if o.Makespan.Less(r.Makespan) {
+				ranks[i]++
+			}
+		}
+	}
+	return ranks
+}

@@ -444,3 +444,24 @@ func TestValidateEchoesLittle(t *testing.T) {
 		t.Errorf("an unknown story of 10000 characters gives an error of %d", len(fmt.Sprint(err)))
 	}
 }
+
+func TestRanks(t *testing.T) {
+	var rs []*Result
+	for _, p := range Presets() {
+		rs = append(rs, mustRun(t, p.Scenario)) // 105, 60, 75, 75, 75, 45
+	}
+	for _, tt := range []struct {
+		minute float64
+		want   string
+	}{
+		{0, "[0 0 0 0 0 0]"},
+		{45, "[0 0 0 0 0 1]"},
+		{74.9, "[0 2 0 0 0 1]"},
+		{75, "[0 2 3 3 3 1]"},
+		{200, "[6 2 3 3 3 1]"},
+	} {
+		if got := fmt.Sprint(Ranks(rs, mins(tt.minute))); got != tt.want {
+			t.Errorf("at %v: ranks %s, want %s", tt.minute, got, tt.want)
+		}
+	}
+}
