@@ -600,7 +600,7 @@ func (s *Scenario) PersonIndex(name string) int {
 
 // JSON is the scenario in its file form, indented.
 func (s Scenario) JSON() []byte {
-	out, err := json.MarshalIndent(s, "", "  ")
+	out, err := json.MarshalIndent(s.Clone(), "", "  ")
 	if err != nil {
 		panic(err) // a Scenario has only plain fields; this cannot fail
 	}

@@ -1,13 +1,14 @@
 package sim
 
 // Clone is a deep copy: changing it never changes s (the presets are shared
-// by everyone who asks for them).
+// by everyone who asks for them). Its lists are never nil, so its JSON has
+// [] where a list is empty, as Parse requires.
 func (s Scenario) Clone() Scenario {
 	c := s
-	c.People = append([]Person(nil), s.People...)
-	c.Rooms = append([]Room(nil), s.Rooms...)
-	c.Podcast.Listeners = append([]string(nil), s.Podcast.Listeners...)
-	c.Cleaners = append([]string(nil), s.Cleaners...)
+	c.People = append([]Person{}, s.People...)
+	c.Rooms = append([]Room{}, s.Rooms...)
+	c.Podcast.Listeners = append([]string{}, s.Podcast.Listeners...)
+	c.Cleaners = append([]string{}, s.Cleaners...)
 	return c
 }
 
