@@ -75,8 +75,10 @@ func (a jsArg) describe() string {
 			return fmt.Sprintf("a string of %d characters", a.Len)
 		}
 		return quote(a.Str)
-	case "":
-		return "nothing"
+	case "", "undefined":
+		return "nothing (undefined)"
+	case "null":
+		return "null"
 	}
 	return "a value of type " + a.Type
 }

@@ -24,6 +24,7 @@ type browser struct {
 	host    js.Value
 	reflect js.Value // the page's Reflect, read once at start
 	json    js.Value
+	object  js.Value // the page's Object
 	funcs   []js.Func
 	g       *Game           // set by publish: where host faults are told
 	faulted map[string]bool // host members that threw, told once each
@@ -36,6 +37,7 @@ func newPlatform() platform {
 		defer func() { _ = recover() }()
 		b.reflect = js.Global().Get("Reflect")
 		b.json = js.Global().Get("JSON")
+		b.object = js.Global().Get("Object")
 	}()
 	if h, err := b.get(js.Global(), "choresHost"); err == nil {
 		b.host = h
@@ -54,6 +56,12 @@ func (b *browser) get(obj js.Value, name string) (v js.Value, err error) {
 		}
 	}()
 	return b.reflect.Call("get", obj, name), nil
+}
+
+// lengthOf is a string's length, read without copying it (Value.Length
+// refuses strings): the length of its String object, Object(s).
+func (b *browser) lengthOf(s js.Value) int {
+	return b.reflect.Call("get", b.object.Invoke(s), "length").Int()
 }
 
 // member reads choresHost[name]; undefined when there is no host.
@@ -159,7 +167,7 @@ func (b *browser) argOf(v js.Value) (a jsArg) {
 	case js.TypeNumber:
 		return jsArg{Type: "number", Num: v.Float()}
 	case js.TypeString:
-		a = jsArg{Type: "string", Len: v.Length()}
+		a = jsArg{Type: "string", Len: b.lengthOf(v)}
 		if a.Len <= maxScenarioText {
 			a.Str = v.String()
 		}
@@ -177,7 +185,7 @@ func (b *browser) argOf(v js.Value) (a jsArg) {
 				a.Err = "it has no JSON form"
 				return
 			}
-			a.Len = text.Length()
+			a.Len = b.lengthOf(text)
 			if a.Len <= maxScenarioText {
 				a.Str = text.String()
 			}
