@@ -98,6 +98,7 @@ func TestHardenHugeInput(t *testing.T) {
 		`window.chores.setScenario('{"` + "k" + `' + "k".repeat(500_000) + '": 1}')`,
 		`(() => { const o = {}; o.self = o; return window.chores.setScenario(o) })()`,
 		`window.chores.setScenario("\u001b]0;owned\u0007\u202e")`,
+		`window.chores.setScenario("n".repeat(500_000))`, // under the size limit: refused by name, quoted
 	} {
 		res := mustEval[map[string]any](tb, expr)
 		msg, _ := res["error"].(string)

@@ -394,15 +394,7 @@ func (g *Game) writeShot(screen *ebiten.Image) error {
 
 // Run opens the window and plays until it is closed.
 func Run(opts Options) error {
-	base := opts
-	opts = platformOptions(opts)
-	g, err := New(opts)
-	if err != nil && startFallback {
-		// In the browser the options come from a link: say why it could
-		// not be played and play the defaults instead of stopping.
-		base.Notices = append(opts.Notices, "This link could not be played ("+clip(err.Error(), maxMessage)+"); showing the defaults.")
-		g, err = New(base)
-	}
+	g, err := newOrDefaults(opts, platformOptions(opts), startFallback)
 	if err != nil {
 		return err
 	}

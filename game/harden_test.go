@@ -346,3 +346,29 @@ func FuzzDecodeCall(f *testing.F) {
 		}
 	})
 }
+
+// A start that fails on a link's options plays the defaults with a notice
+// (the browser); without the fallback (the desktop) it is an error.
+func TestStartFallback(t *testing.T) {
+	base := Options{Scenario: sim.Presets[0].Scenario, Speed: 1, Mute: true, UI: UIFull}
+	bad := base
+	bad.Speed = math.NaN()
+	bad.Notices = []string{"from the link"}
+	if _, err := newOrDefaults(base, bad, false); err == nil {
+		t.Errorf("speed NaN without the fallback: no error")
+	}
+	g, err := newOrDefaults(base, bad, true)
+	if err != nil {
+		t.Fatalf("with the fallback: %v", err)
+	}
+	if err := g.Update(); err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, n := range g.notices {
+		texts = append(texts, n.text)
+	}
+	if s := g.State(); s.Speed != 1 || len(texts) != 2 || !strings.Contains(texts[1], "could not be played") {
+		t.Errorf("with the fallback: speed %v, notices %q", s.Speed, texts)
+	}
+}
