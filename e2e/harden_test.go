@@ -102,7 +102,7 @@ func TestHardenHugeInput(t *testing.T) {
 	} {
 		res := mustEval[map[string]any](tb, expr)
 		msg, _ := res["error"].(string)
-		t.Logf("%.50s…: %s", expr, msg)
+		t.Logf("%.50s…: %.200s", expr, msg)
 		if res["ok"] != false || msg == "" || len(msg) > 300 {
 			t.Errorf("%.60s… = ok %v, error of %d characters: %.200s", expr, res["ok"], len(msg), msg)
 		}
