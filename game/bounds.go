@@ -17,16 +17,24 @@ func inRange(x, lo, hi float64) bool { return lo <= x && x <= hi }
 // quoteMax is how many characters of someone's input a message repeats.
 const quoteMax = 40
 
-// quote is s as Go quotes it, cut to about quoteMax characters with "…" and
-// the original length when it is longer: an echo stays readable whatever it
-// is given (10 million characters, control characters, invalid UTF-8).
+// quote is s as Go quotes it, cut to about quoteMax characters of quoted
+// text (an escape such as \x86 counts as its four) with "…" and the
+// original length when it is longer: an echo stays readable whatever it is
+// given (10 million characters, control characters, invalid UTF-8).
 func quote(s string) string {
-	n := 0
-	for i := range s {
-		if n == quoteMax {
+	width := 0
+	for i, r := range s {
+		w := 1
+		switch {
+		case r == utf8.RuneError:
+			w = 4 // \xff (or a real U+FFFD, counted wide)
+		case r == '"' || r == '\\' || !strconv.IsPrint(r):
+			w = len(strconv.QuoteRune(r)) - 2
+		}
+		if width+w > quoteMax {
 			return strconv.Quote(s[:i]) + fmt.Sprintf("… (%d characters)", utf8.RuneCountInString(s))
 		}
-		n++
+		width += w
 	}
 	return strconv.Quote(s)
 }

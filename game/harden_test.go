@@ -372,3 +372,18 @@ func TestStartFallback(t *testing.T) {
 		t.Errorf("with the fallback: speed %v, notices %q", s.Speed, texts)
 	}
 }
+
+func TestClip(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"short", 10, "short"}, {"exactly10!", 10, "exactly10!"}, {"eleven char", 10, "eleven ch…"},
+		{"A\xff", 10, "A\uFFFD"}, {strings.Repeat("é", 20), 5, "éééé…"},
+	} {
+		if got := clip(c.s, c.n); got != c.want || utf8.RuneCountInString(got) > c.n {
+			t.Errorf("clip(%q, %d) = %q, want %q", c.s, c.n, got, c.want)
+		}
+	}
+}

@@ -80,11 +80,20 @@ func (a jsArg) describe() string {
 	case "null":
 		return "null"
 	}
-	return "a value of type " + a.Type
+	return "a value of type " + clip(a.Type, 20)
 }
 
-// decodeCall decides what window.chores.<name>(args...) means.
+// decodeCall decides what window.chores.<name>(args...) means. Its errors
+// are at most maxMessage characters.
 func decodeCall(name string, args []jsArg) (jsCall, error) {
+	c, err := decode(name, args)
+	if err != nil && len(err.Error()) > maxMessage {
+		err = errors.New(clip(err.Error(), maxMessage))
+	}
+	return c, err
+}
+
+func decode(name string, args []jsArg) (jsCall, error) {
 	arg := jsArg{Type: "undefined"}
 	if len(args) > 0 {
 		arg = args[0]
@@ -162,21 +171,24 @@ func loadScenario(text string) (sim.Scenario, error) {
 // in characters: a backstop behind quote.
 const maxMessage = 240
 
-// clip cuts s to n characters, marking the cut.
+// clip cuts s to at most n characters, the last of them "…" when cut.
 func clip(s string, n int) string {
 	if len(s) <= n && utf8.ValidString(s) {
 		return s
 	}
+	if utf8.RuneCountInString(s) <= n {
+		return strings.ToValidUTF8(s, "\uFFFD")
+	}
 	var b strings.Builder
 	k := 0
 	for _, r := range s { // invalid bytes become U+FFFD
-		if k == n {
-			b.WriteString("…")
-			return b.String()
+		if k == n-1 {
+			break
 		}
 		b.WriteRune(r)
 		k++
 	}
+	b.WriteString("…")
 	return b.String()
 }
 

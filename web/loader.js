@@ -16,6 +16,8 @@
 //
 //   window.chores      (defined by Go) state(), play(), pause(), seek(minute),
 //                      setScenario(nameOrJSON), setSpeed(x), mute(bool)
+//                      (mute() with no argument, or anything but true or
+//                      false, is refused with a notice and changes nothing)
 //
 // A parent page drives an embed with postMessage({chores: cmd, value}).
 //
