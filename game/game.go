@@ -68,6 +68,7 @@ type Game struct {
 	gcCycles     uint64
 	hidden       int // frames skipped while out of view
 	lastError    string
+	notes        noticeBox // notices owed for refused JavaScript calls (notices.go)
 
 	shot     string // -screenshot: write this file and stop
 	shotDone error
@@ -144,8 +145,9 @@ func (g *Game) enableAudio() {
 }
 
 func (g *Game) say(text string) {
+	text = clip(text, maxMessage)
 	if !g.platform.notice(text) {
-		g.notices = append(g.notices, notice{text: text, until: g.player.Ticks + 6*TicksPerSecond})
+		g.notices = keepNotice(g.notices, notice{text: text, until: g.player.Ticks + 6*TicksPerSecond}, g.player.Ticks)
 	}
 }
 
@@ -185,6 +187,10 @@ func (g *Game) Update() error {
 		default:
 		}
 		break
+	}
+	g.intents = lastLoadOnly(g.intents) // a burst of scenarios runs only the last
+	for _, m := range g.notes.take() {
+		g.say(m)
 	}
 	wasMuted := p.Muted
 	for _, in := range g.intents {
@@ -394,8 +400,7 @@ func (g *Game) writeShot(screen *ebiten.Image) error {
 
 // Run opens the window and plays until it is closed.
 func Run(opts Options) error {
-	opts = platformOptions(opts)
-	g, err := New(opts)
+	g, err := newOrDefaults(opts, platformOptions(opts), startFallback)
 	if err != nil {
 		return err
 	}

@@ -5,79 +5,207 @@ package game
 import (
 	"encoding/json"
 	"fmt"
-	"math"
 	"syscall/js"
-
-	"chores/sim"
 )
+
+// startFallback: a start that fails on the options of a link plays the
+// defaults with a notice; the program never exits on user input.
+const startFallback = true
 
 // browser talks to the page through window.choresHost (defined by
 // web/loader.js) and publishes window.chores (DESIGN.md's JavaScript API).
 // Calls from JavaScript never block: they queue intents that Update reads.
+//
+// Every read of a choresHost member goes through member, which reads it with
+// Reflect.get inside a JavaScript call: syscall/js's Value.Get has no
+// try/catch, so a getter that throws there unwinds through the Go runtime
+// and the game stops for good; a throwing call is a Go panic we recover.
 type browser struct {
-	host  js.Value
-	funcs []js.Func
+	host    js.Value
+	reflect js.Value // the page's Reflect, read once at start
+	json    js.Value
+	object  js.Value // the page's Object
+	funcs   []js.Func
+	g       *Game           // set by publish: where host faults are told
+	faulted map[string]bool // host members that threw, told once each
+	early   []string        // faults before publish
 }
 
 func newPlatform() platform {
-	return &browser{host: js.Global().Get("choresHost")}
+	b := &browser{faulted: map[string]bool{}, host: js.Undefined()}
+	func() {
+		defer func() { _ = recover() }()
+		b.reflect = js.Global().Get("Reflect")
+		b.json = js.Global().Get("JSON")
+		b.object = js.Global().Get("Object")
+	}()
+	if h, err := b.get(js.Global(), "choresHost"); err == nil {
+		b.host = h
+	} else {
+		b.fault("choresHost", err)
+	}
+	return b
+}
+
+// get reads obj[name] without letting a throwing getter or proxy reach the
+// Go runtime.
+func (b *browser) get(obj js.Value, name string) (v js.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			v, err = js.Undefined(), fmt.Errorf("%v", r)
+		}
+	}()
+	return b.reflect.Call("get", obj, name), nil
+}
+
+// lengthOf is a string's length, read without copying it (Value.Length
+// refuses strings): the length of its String object, Object(s).
+func (b *browser) lengthOf(s js.Value) int {
+	return b.reflect.Call("get", b.object.Invoke(s), "length").Int()
+}
+
+// member reads choresHost[name]; undefined when there is no host.
+func (b *browser) member(name string) (js.Value, error) {
+	if b.host.IsUndefined() || b.host.IsNull() {
+		return js.Undefined(), nil
+	}
+	return b.get(b.host, name)
+}
+
+// fault tells once per member that the page's host threw: a notice, and
+// state().error. The game carries on with the member's safe default.
+func (b *browser) fault(name string, err error) {
+	if b.faulted[name] {
+		return
+	}
+	b.faulted[name] = true
+	msg := fmt.Sprintf("The page's choresHost.%s threw (%s); Chores carries on without it.", name, clip(err.Error(), 80))
+	if b.g != nil {
+		b.g.refuse(msg)
+	} else {
+		b.early = append(b.early, msg)
+	}
 }
 
 // call invokes a method of choresHost, if the page has one, and never lets a
 // JavaScript exception take the game down. It reports whether it was called.
 func (b *browser) call(method string, args ...any) (called bool) {
-	defer func() {
-		if recover() != nil {
-			called = false
-		}
-	}()
-	if b.host.IsUndefined() || b.host.IsNull() {
+	f, err := b.member(method)
+	if err != nil {
+		b.fault(method, err)
 		return false
 	}
-	if f := b.host.Get(method); f.Type() == js.TypeFunction {
-		b.host.Call(method, args...)
-		return true
+	if f.Type() != js.TypeFunction {
+		return false
 	}
-	return false
+	defer func() {
+		if r := recover(); r != nil {
+			called = false
+			b.fault(method, fmt.Errorf("%v", r))
+		}
+	}()
+	b.host.Call(method, args...) // valueCall catches what the method throws
+	return true
 }
 
 // notice goes to the page's notice banner when there is one.
 func (b *browser) notice(text string) bool { return b.call("notice", text) }
 
-func (b *browser) now() float64 { return js.Global().Get("performance").Call("now").Float() }
-
-func (b *browser) changed(s Snapshot) { b.call("changed", toJS(s)) }
-
-func (b *browser) visible() (v bool) {
+func (b *browser) now() (ms float64) {
 	defer func() {
 		if recover() != nil {
-			v = true
+			ms = 0
 		}
 	}()
-	if b.host.IsUndefined() || b.host.IsNull() {
+	return js.Global().Get("performance").Call("now").Float()
+}
+
+func (b *browser) changed(s Snapshot) { b.call("changed", b.toJS(s)) }
+
+// visible is true unless the host says false; a throwing host counts as
+// visible (drawing on is better than freezing).
+func (b *browser) visible() bool {
+	v, err := b.member("visible")
+	if err != nil {
+		b.fault("visible", err)
 		return true
 	}
-	vis := b.host.Get("visible")
-	return vis.IsUndefined() || vis.Truthy()
+	return v.IsUndefined() || v.Truthy()
 }
 
 // toJS turns a snapshot into a plain JavaScript object (through JSON, which
 // keeps the field names of the contract in one place: the struct tags).
-func toJS(s Snapshot) js.Value {
+func (b *browser) toJS(s Snapshot) (v js.Value) {
+	defer func() {
+		if recover() != nil {
+			v = js.Null()
+		}
+	}()
 	data, err := json.Marshal(s)
 	if err != nil {
 		return js.Null()
 	}
-	return js.Global().Get("JSON").Call("parse", string(data))
+	return b.json.Call("parse", string(data))
+}
+
+// argOf reads a JavaScript value for decodeCall, copying no string longer
+// than maxScenarioText and turning objects into JSON (guarded: a cycle, a
+// BigInt or a throwing getter is an error, not a crash).
+func (b *browser) argOf(v js.Value) (a jsArg) {
+	defer func() {
+		if r := recover(); r != nil {
+			a = jsArg{Type: "object", Err: fmt.Sprint(r)}
+		}
+	}()
+	switch v.Type() {
+	case js.TypeUndefined:
+		return jsArg{Type: "undefined"}
+	case js.TypeNull:
+		return jsArg{Type: "null"}
+	case js.TypeBoolean:
+		return jsArg{Type: "boolean", Bool: v.Bool()}
+	case js.TypeNumber:
+		return jsArg{Type: "number", Num: v.Float()}
+	case js.TypeString:
+		a = jsArg{Type: "string", Len: b.lengthOf(v)}
+		if a.Len <= maxScenarioText {
+			a.Str = v.String()
+		}
+		return a
+	case js.TypeObject:
+		a = jsArg{Type: "object"}
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					a.Err = clip(fmt.Sprint(r), 120)
+				}
+			}()
+			text := b.json.Call("stringify", v)
+			if text.Type() != js.TypeString {
+				a.Err = "it has no JSON form"
+				return
+			}
+			a.Len = b.lengthOf(text)
+			if a.Len <= maxScenarioText {
+				a.Str = text.String()
+			}
+		}()
+		return a
+	}
+	return jsArg{Type: v.Type().String()}
 }
 
 func (b *browser) publish(g *Game) {
+	b.g = g
+	for _, msg := range b.early {
+		g.refuse(msg)
+	}
 	api := js.Global().Get("Object").New()
 	fn := func(name string, f func(args []js.Value) any) {
 		jf := js.FuncOf(func(this js.Value, args []js.Value) (result any) {
 			defer func() {
 				if r := recover(); r != nil {
-					result = map[string]any{"ok": false, "error": fmt.Sprint(r)}
+					result = g.refuse(fmt.Sprintf("%s failed: %v", name, r))
 				}
 			}()
 			return f(args)
@@ -85,84 +213,32 @@ func (b *browser) publish(g *Game) {
 		b.funcs = append(b.funcs, jf) // kept for the page's lifetime
 		api.Set(name, jf)
 	}
-	ok := func() any { return map[string]any{"ok": true} }
-	fail := func(format string, a ...any) any {
-		msg := fmt.Sprintf(format, a...)
-		g.mu.Lock()
-		g.lastError = msg
-		g.mu.Unlock()
-		return map[string]any{"ok": false, "error": msg}
+	fn("state", func([]js.Value) any { return b.toJS(g.State()) })
+	for _, name := range apiNames {
+		fn(name, func(args []js.Value) any {
+			decoded := make([]jsArg, 0, 1)
+			if len(args) > 0 {
+				decoded = append(decoded, b.argOf(args[0]))
+			}
+			return g.command(name, decoded)
+		})
 	}
-	// number accepts finite numbers only: NaN slips through every range
-	// check, and Infinity is no minute or speed.
-	number := func(args []js.Value) (float64, bool) {
-		if len(args) == 0 || args[0].Type() != js.TypeNumber {
-			return 0, false
-		}
-		x := args[0].Float()
-		return x, !math.IsNaN(x) && !math.IsInf(x, 0)
-	}
-	fn("state", func([]js.Value) any { return toJS(g.State()) })
-	fn("play", func([]js.Value) any { g.Send(Intent{Kind: Play}); return ok() })
-	fn("pause", func([]js.Value) any { g.Send(Intent{Kind: Pause}); return ok() })
-	fn("seek", func(args []js.Value) any {
-		m, isNum := number(args)
-		if !isNum || m < 0 {
-			return fail("seek needs a minute (a number, 0 or more)")
-		}
-		g.Send(Intent{Kind: Seek, Value: m})
-		return ok()
-	})
-	fn("setSpeed", func(args []js.Value) any {
-		x, isNum := number(args)
-		if !isNum || x < speeds[0] || x > speeds[len(speeds)-1] {
-			return fail("setSpeed needs a number from %g to %g", speeds[0], speeds[len(speeds)-1])
-		}
-		g.Send(Intent{Kind: SetSpeed, Value: x})
-		return ok()
-	})
-	fn("mute", func(args []js.Value) any {
-		v := 1.0
-		if len(args) > 0 && args[0].Type() == js.TypeBoolean && !args[0].Bool() {
-			v = 0
-		} else if len(args) > 0 && args[0].Type() != js.TypeBoolean {
-			return fail("mute needs true or false")
-		}
-		g.Send(Intent{Kind: SetMute, Value: v})
-		return ok()
-	})
-	fn("setScenario", func(args []js.Value) any {
-		if len(args) == 0 {
-			return fail("setScenario needs a story name or a scenario")
-		}
-		var text string
-		switch args[0].Type() {
-		case js.TypeString:
-			text = args[0].String()
-		case js.TypeObject:
-			text = js.Global().Get("JSON").Call("stringify", args[0]).String()
-		default:
-			return fail("setScenario needs a story name or a scenario")
-		}
-		s, err := sim.Load([]byte(text))
-		if err != nil {
-			g.Send(Intent{Kind: Load, Err: err})
-			return fail("%v", err)
-		}
-		g.Send(Intent{Kind: Load, Scenario: &s})
-		return ok()
-	})
 	js.Global().Set("chores", api)
-	g.mu.Lock()
-	g.lastError = ""
-	g.mu.Unlock()
+	if len(b.early) == 0 {
+		g.mu.Lock()
+		g.lastError = ""
+		g.mu.Unlock()
+	}
 	b.call("ready")
 }
 
 // platformOptions reads the URL: in the browser it is the command line.
 func platformOptions(o Options) Options {
-	defer func() { _ = recover() }()
-	search := js.Global().Get("location").Get("search").String()
+	var search string
+	func() {
+		defer func() { _ = recover() }()
+		search = js.Global().Get("location").Get("search").String()
+	}()
 	o, notes := OptionsFromQuery(search, o)
 	o.Notices = append(o.Notices, notes...)
 	return o

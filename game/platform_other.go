@@ -28,3 +28,7 @@ func (*desktop) publish(*Game)    {}
 func (*desktop) now() float64     { return 0 }
 
 func platformOptions(o Options) Options { return o }
+
+// startFallback: on the desktop a bad start is the command line's error
+// (exit status 2), not a notice.
+const startFallback = false

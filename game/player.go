@@ -320,8 +320,8 @@ func (p *Player) say(format string, args ...any) {
 }
 
 func (p *Player) setSpeed(x float64) error {
-	if math.IsNaN(x) || x < speeds[0] || x > speeds[len(speeds)-1] {
-		return fmt.Errorf("speed %v: must be from %v to %v", x, speeds[0], speeds[len(speeds)-1])
+	if err := speedRange.check(x); err != nil {
+		return fmt.Errorf("speed: %w", err)
 	}
 	p.Speed = x
 	return nil

@@ -1,11 +1,10 @@
 package game
 
 import (
-	"encoding/base64"
+	"errors"
 	"fmt"
 	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 
 	"chores/sim"
@@ -29,13 +28,33 @@ func OptionsFromQuery(query string, base Options) (Options, []string) {
 	bad := func(format string, args ...any) { notes = append(notes, fmt.Sprintf(format, args...)) }
 	q, err := url.ParseQuery(strings.TrimPrefix(query, "?"))
 	if err != nil {
-		bad("The address has a malformed query (%v); using the defaults.", err)
+		// url's error quotes the bad part in full: say it briefly.
+		bad("The address has a malformed query (%s); using the defaults.", queryError(err))
 		return o, notes
 	}
+	// Unknown parameters: one notice, however many, each name cut short.
+	var unknown []string
 	for k := range q {
 		if !slices.Contains(knownParams, k) {
-			bad("Unknown parameter %q ignored (known: %s).", k, strings.Join(knownParams, ", "))
+			unknown = append(unknown, k)
 		}
+	}
+	if len(unknown) > 0 {
+		slices.Sort(unknown)
+		shown := unknown[:min(len(unknown), 3)]
+		names := make([]string, len(shown))
+		for i, k := range shown {
+			names[i] = quote(k)
+		}
+		more := ""
+		if n := len(unknown) - len(shown); n > 0 {
+			more = fmt.Sprintf(" and %d more", n)
+		}
+		word := "parameter"
+		if len(unknown) > 1 {
+			word = "parameters"
+		}
+		bad("Unknown %s %s%s ignored (known: %s).", word, strings.Join(names, ", "), more, strings.Join(knownParams, ", "))
 	}
 	get := func(k string) (string, bool) {
 		v, ok := q[k]
@@ -52,7 +71,7 @@ func OptionsFromQuery(query string, base Options) (Options, []string) {
 			case "0", "false":
 				*dst = false
 			default:
-				bad("%s=%q: use 0 or 1; keeping %v.", k, v, boolDigit(*dst))
+				bad("%s=%s: use 0 or 1; keeping %v.", k, quote(v), boolDigit(*dst))
 			}
 		}
 	}
@@ -60,28 +79,26 @@ func OptionsFromQuery(query string, base Options) (Options, []string) {
 		if p, found := sim.PresetByName(v); found {
 			o.Scenario = p.Scenario
 		} else {
-			bad("Unknown scenario %q; showing %s. Stories: %s.", v, o.Scenario.Name, strings.Join(sim.PresetNames(), ", "))
+			bad("Unknown scenario %s; showing %s. Stories: %s.", quote(v), o.Scenario.Name, strings.Join(sim.PresetNames(), ", "))
 		}
 	}
 	if v, ok := get("config"); ok {
 		if s, err := decodeConfig(v); err != nil {
-			bad("config: %v; showing %s.", err, o.Scenario.Name)
+			bad("config: %s; showing %s.", clip(err.Error(), 160), o.Scenario.Name)
 		} else {
 			o.Scenario = s
 		}
 	}
 	if v, ok := get("speed"); ok {
-		x, err := strconv.ParseFloat(v, 64)
-		if err != nil || x < speeds[0] || x > speeds[len(speeds)-1] {
-			bad("speed=%q: use a number from %g to %g; keeping %gx.", v, speeds[0], speeds[len(speeds)-1], o.Speed)
+		if x, err := speedRange.parse(v); err != nil {
+			bad("speed=%s: %v; keeping %gx.", quote(v), err, o.Speed)
 		} else {
 			o.Speed = x
 		}
 	}
 	if v, ok := get("t"); ok {
-		x, err := strconv.ParseFloat(v, 64)
-		if err != nil || x < 0 || x > 1e6 {
-			bad("t=%q: use a minute, 0 or more; starting at 0.", v)
+		if x, err := minuteRange.parse(v); err != nil {
+			bad("t=%s: %v; starting at 0.", quote(v), err)
 		} else {
 			o.Start, _ = sim.Approx(x)
 		}
@@ -93,7 +110,7 @@ func OptionsFromQuery(query string, base Options) (Options, []string) {
 			o.UI = v
 			o.Loop = v != UIFull
 		default:
-			bad("ui=%q: use full, minimal or none; showing %s.", v, o.UI)
+			bad("ui=%s: use full, minimal or none; showing %s.", quote(v), o.UI)
 		}
 	}
 	flag("mute", &o.Mute)
@@ -103,25 +120,27 @@ func OptionsFromQuery(query string, base Options) (Options, []string) {
 		case ViewHouse, ViewCode:
 			o.View = v
 		default:
-			bad("view=%q: use house or code; showing the house.", v)
+			bad("view=%s: use house or code; showing the house.", quote(v))
 		}
 	}
 	return o, notes
 }
 
-// decodeConfig reads a scenario from base64url JSON (padding optional).
-func decodeConfig(v string) (sim.Scenario, error) {
-	raw, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(v, "="))
-	if err != nil {
-		return sim.Scenario{}, fmt.Errorf("not base64url (%v)", err)
+// queryError is url.ParseQuery's error with the bad part quoted briefly.
+func queryError(err error) string {
+	var e url.EscapeError
+	if errors.As(err, &e) {
+		return "bad escape " + quote(string(e))
 	}
-	return sim.Parse(raw)
+	return clip(err.Error(), 80)
 }
 
+// decodeConfig reads a share link's scenario, compressed or plain
+// base64url JSON (sim.DecodeLink).
+func decodeConfig(v string) (sim.Scenario, error) { return sim.DecodeLink(v) }
+
 // EncodeConfig is the config parameter for a scenario: a share link.
-func EncodeConfig(s sim.Scenario) string {
-	return base64.RawURLEncoding.EncodeToString(s.JSON())
-}
+func EncodeConfig(s sim.Scenario) string { return sim.EncodeLink(s) }
 
 func boolDigit(b bool) string {
 	if b {

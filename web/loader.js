@@ -16,8 +16,21 @@
 //
 //   window.chores      (defined by Go) state(), play(), pause(), seek(minute),
 //                      setScenario(nameOrJSON), setSpeed(x), mute(bool)
+//                      (mute() with no argument, or anything but true or
+//                      false, is refused with a notice and changes nothing)
 //
 // A parent page drives an embed with postMessage({chores: cmd, value}).
+//
+// Bounds (docs/reliability.md, "Browser"): a notice's text is cut to
+// NOTICE_CHARS; identical notices merge ("×3"); at most NOTICES_SHOWN are on
+// screen, the rest are counted in one "and N more" line; every notice leaves
+// the DOM when dismissed or expired. Messages from the parent are coalesced:
+// each kind of command (playback, seek, speed, mute, scenario) keeps only its
+// latest value until the next flush, FLUSH_MS later, so a burst of 10,000
+// messages reaches the game as at most five calls a flush (and at most one
+// scenario to parse). Values are checked by the game (one rule for the API
+// and for messages); a message that is not {chores: <known command>} is
+// ignored.
 "use strict";
 
 (function () {
@@ -45,11 +58,13 @@
   const noticesEl = $("notices");
 
   const NOTICE_MS = 10000;
-  const MAX_QUEUE = 64;
+  const NOTICE_CHARS = 300;
+  // A few on screen: two in a small embed, three on a page.
+  const NOTICES_SHOWN = window.innerHeight < 400 ? 2 : 3;
+  const FLUSH_MS = 16;
 
   let isReady = false;
   let failed = false;
-  let queue = []; // commands received before window.chores existed
   let intersecting = true;
 
   // ---------------------------------------------------------------- host
@@ -66,6 +81,7 @@
     },
     changed: function (state) {
       postState(state);
+      updatePoster(state);
     },
     ready: function () {
       onReady();
@@ -79,25 +95,86 @@
 
   // -------------------------------------------------------------- notices
 
-  function showNotice(text) {
+  const shown = new Map(); // text → {el, count, timer} for the notices on screen
+  let more = null; // the "and N more" line: {el, count, timer}
+
+  function clipText(text) {
+    return text.length > NOTICE_CHARS ? text.slice(0, NOTICE_CHARS) + "…" : text;
+  }
+
+  // noticeElement makes one dismissible banner; remove takes it out of the
+  // DOM (and its listener with it).
+  function noticeElement(text, remove) {
     const el = document.createElement("div");
     el.className = "notice";
     el.setAttribute("role", "status");
     const span = document.createElement("span");
     span.className = "notice-text";
     span.textContent = text;
+    const count = document.createElement("span");
+    count.className = "notice-count";
     const close = document.createElement("button");
     close.type = "button";
     close.className = "notice-close";
     close.setAttribute("aria-label", "Dismiss this notice");
     close.textContent = "×";
-    const hide = function () {
-      el.classList.add("notice-hidden");
+    close.addEventListener("click", remove);
+    el.append(span, count, close);
+    return el;
+  }
+
+  function showNotice(text) {
+    text = clipText(text);
+    const same = shown.get(text);
+    if (same) {
+      same.count++;
+      same.el.querySelector(".notice-count").textContent = "×" + same.count;
+      clearTimeout(same.timer);
+      same.timer = setTimeout(same.remove, NOTICE_MS);
+      return;
+    }
+    if (shown.size >= NOTICES_SHOWN) {
+      countMore();
+      return;
+    }
+    const entry = { count: 1 };
+    entry.remove = function () {
+      clearTimeout(entry.timer);
+      entry.el.remove();
+      if (shown.get(text) === entry) {
+        shown.delete(text);
+      }
     };
-    close.addEventListener("click", hide);
-    el.append(span, close);
-    noticesEl.append(el);
-    setTimeout(hide, NOTICE_MS);
+    entry.el = noticeElement(text, entry.remove);
+    entry.timer = setTimeout(entry.remove, NOTICE_MS);
+    shown.set(text, entry);
+    if (more) {
+      noticesEl.insertBefore(entry.el, more.el);
+    } else {
+      noticesEl.append(entry.el);
+    }
+  }
+
+  // countMore adds one to the "and N more" line under the notices shown.
+  function countMore() {
+    if (!more) {
+      const entry = { count: 0 };
+      entry.remove = function () {
+        clearTimeout(entry.timer);
+        entry.el.remove();
+        if (more === entry) {
+          more = null;
+        }
+      };
+      entry.el = noticeElement("", entry.remove);
+      entry.el.classList.add("notice-more");
+      noticesEl.append(entry.el);
+      more = entry;
+    }
+    more.count++;
+    more.el.querySelector(".notice-text").textContent = "… and " + more.count + " more " + (more.count === 1 ? "notice" : "notices");
+    clearTimeout(more.timer);
+    more.timer = setTimeout(more.remove, NOTICE_MS);
   }
 
   // ---------------------------------------------------------------- error
@@ -392,9 +469,7 @@
     if (wantPoster && posterEl && posterEl.parentNode) {
       call({ name: "mute", args: [true] }); // muted until the poster is clicked
     }
-    const pending = queue;
-    queue = [];
-    pending.forEach(call);
+    flush();
     try {
       if (typeof window.chores.state === "function") {
         postState(window.chores.state());
@@ -405,6 +480,30 @@
   }
 
   // --------------------------------------------------------------- poster
+
+  // The poster says what a click will do, following the game's state: a
+  // parent may unmute (or mute) the embed before anyone clicks.
+  let posterSound = "";
+  function updatePoster(state) {
+    if (!posterEl || !posterEl.parentNode || !state || !state.audio) {
+      return;
+    }
+    const sound = state.audio.muted ? "off" : "on";
+    if (sound === posterSound) {
+      return;
+    }
+    posterSound = sound;
+    posterEl.dataset.sound = sound;
+    const text = posterEl.querySelector(".poster-text");
+    if (text) {
+      text.textContent =
+        sound === "on"
+          ? "Sound is on: click to hear it and take control"
+          : stayMuted
+          ? "Click to take control (sound off)"
+          : "Click to listen and take control";
+    }
+  }
 
   function hidePoster() {
     if (posterEl && posterEl.parentNode) {
@@ -446,50 +545,56 @@
     }
   }
 
+  // Commands wait here until the next flush, the latest of each kind only,
+  // in the order their latest arrived. Before window.chores exists they wait
+  // for ready.
+  let pending = []; // [{kind, name, args}]
+  let flushTimer = 0;
+
   function command(cmd) {
-    if (isReady) {
-      call(cmd);
-    } else if (queue.length < MAX_QUEUE) {
-      queue.push(cmd);
+    const kind = cmd.kind || cmd.name;
+    pending = pending.filter((c) => (c.kind || c.name) !== kind);
+    pending.push(cmd);
+    if (isReady && !flushTimer) {
+      flushTimer = setTimeout(flush, FLUSH_MS);
     }
   }
 
-  function isFiniteNumber(v) {
-    return typeof v === "number" && Number.isFinite(v);
+  function flush() {
+    flushTimer = 0;
+    if (!isReady) {
+      return;
+    }
+    const now = pending;
+    pending = [];
+    now.forEach(call);
   }
 
-  // Turns a message into a call, or null when it is not a valid command.
+  // What each message stands for: the API call and its kind (one kind keeps
+  // one pending command: play and pause are both "playback").
+  const MESSAGES = {
+    play: { name: "play", kind: "playback", value: false },
+    pause: { name: "pause", kind: "playback", value: false },
+    seek: { name: "seek", kind: "seek", value: true },
+    speed: { name: "setSpeed", kind: "speed", value: true },
+    mute: { name: "mute", kind: "mute", value: true },
+    scenario: { name: "setScenario", kind: "scenario", value: true },
+  };
+
+  // Turns a message into a call, or null when it is not a command at all.
+  // The value goes to the game as it is: the game checks it (and refuses a
+  // bad one with a notice), so one rule covers the API and messages. Only
+  // an "empty" message keeps the old silence: {chores: "seek"} with no
+  // value is refused by the game like seek().
   function parseMessage(data) {
-    if (!data || typeof data !== "object" || Array.isArray(data)) {
+    if (!data || typeof data !== "object" || Array.isArray(data) || typeof data.chores !== "string") {
       return null;
     }
-    const v = data.value;
-    switch (data.chores) {
-      case "play":
-        return { name: "play", args: [] };
-      case "pause":
-        return { name: "pause", args: [] };
-      case "seek":
-        return isFiniteNumber(v) && v >= 0 ? { name: "seek", args: [v] } : null;
-      case "speed":
-        return isFiniteNumber(v) && v > 0 ? { name: "setSpeed", args: [v] } : null;
-      case "mute":
-        return typeof v === "boolean" ? { name: "mute", args: [v] } : null;
-      case "scenario":
-        if (typeof v === "string" && v.trim() !== "") {
-          return { name: "setScenario", args: [v] };
-        }
-        if (v && typeof v === "object" && !Array.isArray(v)) {
-          try {
-            return { name: "setScenario", args: [JSON.stringify(v)] };
-          } catch (e) {
-            return null;
-          }
-        }
-        return null;
-      default:
-        return null;
+    if (!Object.prototype.hasOwnProperty.call(MESSAGES, data.chores)) {
+      return null;
     }
+    const m = MESSAGES[data.chores];
+    return { name: m.name, kind: m.kind, args: m.value ? [data.value] : [] };
   }
 
   window.addEventListener("message", function (ev) {

@@ -1,0 +1,72 @@
+package game
+
+// TODO: use internal/bounds (being written beside this branch for the
+// server, the command line and the report) once it is merged; these are the
+// two helpers the game needs, with the same meaning.
+
+import (
+	"fmt"
+	"strconv"
+	"unicode/utf8"
+)
+
+// inRange reports whether lo <= x <= hi, written so that NaN (every
+// comparison with it is false) and infinities beyond the range fail.
+func inRange(x, lo, hi float64) bool { return lo <= x && x <= hi }
+
+// quoteMax is how many characters of someone's input a message repeats.
+const quoteMax = 40
+
+// quote is s as Go quotes it, cut to about quoteMax characters of quoted
+// text (an escape such as \x86 counts as its four) with "…" and the
+// original length when it is longer: an echo stays readable whatever it is
+// given (10 million characters, control characters, invalid UTF-8).
+func quote(s string) string {
+	width := 0
+	for i, r := range s {
+		w := 1
+		switch {
+		case r == utf8.RuneError:
+			w = 4 // \xff (or a real U+FFFD, counted wide)
+		case r == '"' || r == '\\' || !strconv.IsPrint(r):
+			w = len(strconv.QuoteRune(r)) - 2
+		}
+		if width+w > quoteMax {
+			return strconv.Quote(s[:i]) + fmt.Sprintf("… (%d characters)", utf8.RuneCountInString(s))
+		}
+		width += w
+	}
+	return strconv.Quote(s)
+}
+
+// numberRange is one kind of number a user gives (a speed, a minute): its
+// name for messages and the range it must be in. Every number from a URL
+// parameter, the JavaScript API and a parent's messages is checked here.
+type numberRange struct {
+	what   string // "a speed"
+	lo, hi float64
+}
+
+var (
+	speedRange = numberRange{"a speed", speeds[0], speeds[len(speeds)-1]}
+	// A minute past the end is the end; the bound keeps the playhead's
+	// arithmetic far from overflow.
+	minuteRange = numberRange{"a minute", 0, 1e9}
+)
+
+// check returns nil when x is in the range, or the one message for it.
+func (r numberRange) check(x float64) error {
+	if inRange(x, r.lo, r.hi) {
+		return nil
+	}
+	return fmt.Errorf("%s must be a number from %g to %g, not %v", r.what, r.lo, r.hi, x)
+}
+
+// parse reads a number typed by a user (a URL parameter) and checks it.
+func (r numberRange) parse(s string) (float64, error) {
+	x, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, fmt.Errorf("%s must be a number from %g to %g, not %s", r.what, r.lo, r.hi, quote(s))
+	}
+	return x, r.check(x)
+}

@@ -1,0 +1,246 @@
+package game
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"chores/sim"
+)
+
+// The JavaScript API (window.chores) and a parent page's messages arrive as
+// JavaScript values. platform_js.go turns each argument into a jsArg, without
+// copying a string it is going to refuse, and decodeCall, plain Go testable
+// natively, decides what the call means. The rules, in one place:
+//
+//	play(), pause()          no arguments needed (extra ones are ignored)
+//	seek(minute)             a number from 0 to 1e9 (past the end is the end)
+//	setSpeed(x)              a number from 0.5 to 8
+//	mute(flag)               true or false; mute() with nothing, or "yes",
+//	                         or 1, is refused and changes nothing (a missing
+//	                         argument must not silently mute or unmute)
+//	setScenario(v)           a story name or a scenario (JSON text or an
+//	                         object), at most maxScenarioText characters
+//
+// A refused call answers {ok: false, error}, where the error quotes at most
+// about 40 characters of what it was given.
+
+// maxScenarioText is the longest setScenario text read at all, in
+// JavaScript string units (UTF-16), which are never more than the UTF-8
+// bytes: sim.Parse refuses more than 1 MiB of bytes anyway.
+const maxScenarioText = 1 << 20
+
+// jsArg is one JavaScript value as the decoder sees it.
+type jsArg struct {
+	Type string  // the JavaScript typeof: "undefined", "number", "string", "object", ...
+	Num  float64 // for "number"
+	Bool bool    // for "boolean"
+	// Str is a string's text, or an object's JSON; empty when Len is over
+	// maxScenarioText (it was not copied).
+	Str string
+	Len int // the string's (or the JSON's) length in UTF-16 units
+	// Err says why an object could not be turned into JSON (a cycle, a
+	// BigInt, a throwing getter).
+	Err string
+}
+
+// jsCall is a decoded call: what to do.
+type jsCall struct {
+	Kind  IntentKind // Play, Pause, Seek, SetSpeed, SetMute or Load
+	Value float64    // minute, speed, or 1 (mute) / 0 (unmute)
+	Text  string     // Load: a story name or scenario JSON
+}
+
+// apiNames are the window.chores commands decodeCall knows.
+var apiNames = []string{"play", "pause", "seek", "setSpeed", "mute", "setScenario"}
+
+// messageNames maps a parent's {chores: cmd} to the API call it stands for.
+var messageNames = map[string]string{
+	"play": "play", "pause": "pause", "seek": "seek",
+	"speed": "setSpeed", "mute": "mute", "scenario": "setScenario",
+}
+
+// describe names a value for a message: its type, or the value itself when
+// it is short.
+func (a jsArg) describe() string {
+	switch a.Type {
+	case "number":
+		return fmt.Sprint(a.Num)
+	case "boolean":
+		return fmt.Sprint(a.Bool)
+	case "string":
+		if a.Len > maxScenarioText {
+			return fmt.Sprintf("a string of %d characters", a.Len)
+		}
+		return quote(a.Str)
+	case "", "undefined":
+		return "nothing (undefined)"
+	case "null":
+		return "null"
+	}
+	return "a value of type " + clip(a.Type, 20)
+}
+
+// decodeCall decides what window.chores.<name>(args...) means. Its errors
+// are at most maxMessage characters.
+func decodeCall(name string, args []jsArg) (jsCall, error) {
+	c, err := decode(name, args)
+	if err != nil && len(err.Error()) > maxMessage {
+		err = errors.New(clip(err.Error(), maxMessage))
+	}
+	return c, err
+}
+
+func decode(name string, args []jsArg) (jsCall, error) {
+	arg := jsArg{Type: "undefined"}
+	if len(args) > 0 {
+		arg = args[0]
+	}
+	switch name {
+	case "play":
+		return jsCall{Kind: Play}, nil
+	case "pause":
+		return jsCall{Kind: Pause}, nil
+	case "seek", "setSpeed":
+		r, kind := minuteRange, Seek
+		if name == "setSpeed" {
+			r, kind = speedRange, SetSpeed
+		}
+		if arg.Type != "number" {
+			return jsCall{}, fmt.Errorf("%s: %s must be a number from %g to %g, not %s", name, r.what, r.lo, r.hi, arg.describe())
+		}
+		if err := r.check(arg.Num); err != nil {
+			return jsCall{}, fmt.Errorf("%s: %w", name, err)
+		}
+		return jsCall{Kind: kind, Value: arg.Num}, nil
+	case "mute":
+		if arg.Type != "boolean" {
+			return jsCall{}, fmt.Errorf("mute: give true (mute) or false (unmute), not %s; nothing changed", arg.describe())
+		}
+		v := 0.0
+		if arg.Bool {
+			v = 1
+		}
+		return jsCall{Kind: SetMute, Value: v}, nil
+	case "setScenario":
+		switch arg.Type {
+		case "string", "object":
+		default:
+			return jsCall{}, fmt.Errorf("setScenario: give a story name or a scenario, not %s", arg.describe())
+		}
+		if arg.Err != "" {
+			return jsCall{}, fmt.Errorf("setScenario: the object cannot be read as JSON (%s)", clip(arg.Err, 120))
+		}
+		if arg.Len > maxScenarioText || len(arg.Str) > maxScenarioText {
+			return jsCall{}, fmt.Errorf("setScenario: %d characters is more than a scenario can be (at most %d)", max(arg.Len, len(arg.Str)), maxScenarioText)
+		}
+		return jsCall{Kind: Load, Text: arg.Str}, nil
+	}
+	return jsCall{}, fmt.Errorf("there is no command %s (known: %s)", quote(name), strings.Join(apiNames, ", "))
+}
+
+// decodeMessage decides what a parent's {chores: cmd, value} means.
+func decodeMessage(cmd string, value jsArg) (jsCall, error) {
+	name, ok := messageNames[cmd]
+	if !ok {
+		return jsCall{}, fmt.Errorf("there is no message %s", quote(cmd))
+	}
+	return decodeCall(name, []jsArg{value})
+}
+
+// loadScenario reads setScenario's text: a story name or scenario JSON. Its
+// errors quote at most about 40 characters of the text, whatever sim says.
+func loadScenario(text string) (sim.Scenario, error) {
+	if p, ok := sim.PresetByName(text); ok {
+		return p.Scenario, nil
+	}
+	data := []byte(text)
+	if !bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")) {
+		return sim.Scenario{}, fmt.Errorf("unknown scenario %s (one of %s, or scenario JSON)", quote(text), strings.Join(sim.PresetNames(), ", "))
+	}
+	s, err := sim.Parse(data)
+	if err != nil {
+		return sim.Scenario{}, errors.New(clip(err.Error(), maxMessage))
+	}
+	return s, nil
+}
+
+// maxMessage is the longest message shown or kept (notices, state().error),
+// in characters: a backstop behind quote.
+const maxMessage = 240
+
+// clip cuts s to at most n characters, the last of them "…" when cut.
+func clip(s string, n int) string {
+	if len(s) <= n && utf8.ValidString(s) {
+		return s
+	}
+	if utf8.RuneCountInString(s) <= n {
+		return strings.ToValidUTF8(s, "\uFFFD")
+	}
+	var b strings.Builder
+	k := 0
+	for _, r := range s { // invalid bytes become U+FFFD
+		if k == n-1 {
+			break
+		}
+		b.WriteRune(r)
+		k++
+	}
+	b.WriteString("…")
+	return b.String()
+}
+
+// lastLoadOnly drops every Load intent (of a scenario) but the last from a frame's intents:
+// a burst of scenarios builds (simulates) one story, not thousands. The
+// result is the same: a Load starts its story from minute 0, playing, so
+// nothing between two Loads outlives the second.
+func lastLoadOnly(ins []Intent) []Intent {
+	isLoad := func(in Intent) bool { return in.Kind == Load && in.Err == nil }
+	last := -1
+	for i, in := range ins {
+		if isLoad(in) {
+			last = i
+		}
+	}
+	out := ins[:0]
+	for i, in := range ins {
+		if !isLoad(in) || i == last {
+			out = append(out, in)
+		}
+	}
+	return out
+}
+
+// command carries out window.chores.<name>(args...) and returns the answer
+// for the caller: {ok: true}, or {ok: false, error}. It never blocks: what it
+// decides goes to Update as an intent. A scenario is parsed here, so the
+// caller learns at once whether it is valid; building its story (the
+// simulation) waits for Update, which builds only the last of a burst.
+func (g *Game) command(name string, args []jsArg) map[string]any {
+	c, err := decodeCall(name, args)
+	if err == nil && c.Kind == Load {
+		var s sim.Scenario
+		if s, err = loadScenario(c.Text); err == nil {
+			g.Send(Intent{Kind: Load, Scenario: &s})
+			return map[string]any{"ok": true}
+		}
+	}
+	if err != nil {
+		return g.refuse(err.Error())
+	}
+	g.Send(Intent{Kind: c.Kind, Value: c.Value})
+	return map[string]any{"ok": true}
+}
+
+// refuse records why a call was refused: state().error, and a notice (merged
+// with the others of the same frame). It returns the caller's answer.
+func (g *Game) refuse(msg string) map[string]any {
+	msg = clip(msg, maxMessage)
+	g.mu.Lock()
+	g.lastError = msg
+	g.mu.Unlock()
+	g.notes.add(msg)
+	return map[string]any{"ok": false, "error": msg}
+}
