@@ -1,42 +1,29 @@
 package game
 
-// TODO: use internal/bounds (being written beside this branch for the
-// server, the command line and the report) once it is merged; these are the
-// two helpers the game needs, with the same meaning.
+// The number and echo rules of internal/bounds, in the words the game's
+// notices use.
 
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"unicode/utf8"
+
+	"chores/internal/bounds"
 )
 
 // inRange reports whether lo <= x <= hi, written so that NaN (every
 // comparison with it is false) and infinities beyond the range fail.
-func inRange(x, lo, hi float64) bool { return lo <= x && x <= hi }
+func inRange(x, lo, hi float64) bool { return bounds.Closed("", x, lo, hi) == nil }
 
-// quoteMax is how many characters of someone's input a message repeats.
-const quoteMax = 40
-
-// quote is s as Go quotes it, cut to about quoteMax characters of quoted
-// text (an escape such as \x86 counts as its four) with "…" and the
-// original length when it is longer: an echo stays readable whatever it is
-// given (10 million characters, control characters, invalid UTF-8).
+// quote is an echo of someone's input, cut short (bounds.Quote), saying how
+// long it really was when it was cut.
 func quote(s string) string {
-	width := 0
-	for i, r := range s {
-		w := 1
-		switch {
-		case r == utf8.RuneError:
-			w = 4 // \xff (or a real U+FFFD, counted wide)
-		case r == '"' || r == '\\' || !strconv.IsPrint(r):
-			w = len(strconv.QuoteRune(r)) - 2
-		}
-		if width+w > quoteMax {
-			return strconv.Quote(s[:i]) + fmt.Sprintf("… (%d characters)", utf8.RuneCountInString(s))
-		}
-		width += w
+	q := bounds.Quote(s)
+	if strings.HasSuffix(q, "…\"") {
+		q += fmt.Sprintf(" (%d characters)", utf8.RuneCountInString(s))
 	}
-	return strconv.Quote(s)
+	return q
 }
 
 // numberRange is one kind of number a user gives (a speed, a minute): its
