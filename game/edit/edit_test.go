@@ -48,7 +48,9 @@ func TestEdits(t *testing.T) {
 		{Edit{Kind: ToggleCleans, Index: 0}, func(s sim.Scenario) bool { return len(s.Cleaners) == 1 && s.Cleaners[0] == "Friend" }, "You stop cleaning"},
 		{Edit{Kind: ToggleCleans, Index: 0}, func(s sim.Scenario) bool { return len(s.Cleaners) == 2 && s.Cleaners[0] == "You" }, "and start again, in people order"},
 		{Edit{Kind: ToggleListens, Index: 1}, func(s sim.Scenario) bool { return len(s.Podcast.Listeners) == 1 }, "Friend stops listening"},
-		{Edit{Kind: AddRoom}, func(s sim.Scenario) bool { return len(s.Rooms) == 5 && s.Rooms[4].Name == "Room 5" && s.Rooms[4].Work == 10 }, "a fifth room"},
+		{Edit{Kind: AddRoom}, func(s sim.Scenario) bool {
+			return len(s.Rooms) == 5 && s.Rooms[4].Name == "Room 5" && s.Rooms[4].Work == 10
+		}, "a fifth room"},
 		{Edit{Kind: RenameRoom, Index: 4, Text: "Study"}, func(s sim.Scenario) bool { return s.Rooms[4].Name == "Study" }, "the study"},
 		{Edit{Kind: SetWork, Index: 4, Value: 12.5}, func(s sim.Scenario) bool { return s.Rooms[4].Work == 12.5 }, "12.5 minutes"},
 		{Edit{Kind: MoveRoom, Index: 4, Value: -1}, func(s sim.Scenario) bool { return s.Rooms[3].Name == "Study" && s.Rooms[4].Name == "Bathroom" }, "moved up"},
