@@ -46,14 +46,17 @@ func (r numberRange) check(x float64) error {
 	if inRange(x, r.lo, r.hi) {
 		return nil
 	}
-	return fmt.Errorf("%s must be a number from %g to %g, not %v", r.what, r.lo, r.hi, x)
+	return fmt.Errorf("%s must be a number from %s to %s, not %v", r.what, num(r.lo), num(r.hi), x)
 }
 
 // parse reads a number typed by a user (a URL parameter) and checks it.
 func (r numberRange) parse(s string) (float64, error) {
 	x, err := strconv.ParseFloat(s, 64)
 	if err != nil {
-		return 0, fmt.Errorf("%s must be a number from %g to %g, not %s", r.what, r.lo, r.hi, quote(s))
+		return 0, fmt.Errorf("%s must be a number from %s to %s, not %s", r.what, num(r.lo), num(r.hi), quote(s))
 	}
 	return x, r.check(x)
 }
+
+// num prints a bound in plain digits (1000000000, not 1e+09).
+func num(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }

@@ -16,7 +16,7 @@ import (
 // natively, decides what the call means. The rules, in one place:
 //
 //	play(), pause()          no arguments needed (extra ones are ignored)
-//	seek(minute)             a number from 0 to 1e9 (past the end is the end)
+//	seek(minute)             a number from 0 to 10^9 (past the end is the end)
 //	setSpeed(x)              a number from 0.5 to 8
 //	mute(flag)               true or false; mute() with nothing, or "yes",
 //	                         or 1, is refused and changes nothing (a missing
@@ -109,7 +109,7 @@ func decode(name string, args []jsArg) (jsCall, error) {
 			r, kind = speedRange, SetSpeed
 		}
 		if arg.Type != "number" {
-			return jsCall{}, fmt.Errorf("%s: %s must be a number from %g to %g, not %s", name, r.what, r.lo, r.hi, arg.describe())
+			return jsCall{}, fmt.Errorf("%s: %s must be a number from %s to %s, not %s", name, r.what, num(r.lo), num(r.hi), arg.describe())
 		}
 		if err := r.check(arg.Num); err != nil {
 			return jsCall{}, fmt.Errorf("%s: %w", name, err)
