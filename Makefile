@@ -86,6 +86,9 @@ bench: web
 
 fuzz:
 	$(GO) test -run XXX -fuzz FuzzParse -fuzztime $${FUZZTIME:-60s} ./sim/
+	$(GO) test -run XXX -fuzz FuzzQuote -fuzztime $${FUZZTIME:-60s} ./internal/bounds/
+	$(GO) test -run XXX -fuzz FuzzOptionsFromQuery -fuzztime $${FUZZTIME:-60s} ./game/
+	$(GO) test -run XXX -fuzz FuzzDecodeCall -fuzztime $${FUZZTIME:-60s} ./game/
 
 clean:
 	rm -rf $(DIST)

@@ -655,3 +655,21 @@ func TestCleanName(t *testing.T) {
 		}
 	}
 }
+
+// The page carries the server's policy in a meta tag, for static hosts that
+// send no headers; both say the same.
+func TestPageCarriesThePolicy(t *testing.T) {
+	page, err := os.ReadFile("../index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	meta := `<meta http-equiv="Content-Security-Policy" content="` + ContentSecurityPolicy + `">`
+	if !strings.Contains(string(page), meta) {
+		t.Errorf("web/index.html has no meta tag with the server's policy:\n%s", meta)
+	}
+	rec := httptest.NewRecorder()
+	New(t.TempDir()).ServeHTTP(rec, httptest.NewRequest("GET", "/index.html", nil))
+	if rec.Header().Get("Content-Security-Policy") != ContentSecurityPolicy || rec.Header().Get("Referrer-Policy") != "no-referrer" {
+		t.Errorf("headers %v", rec.Header())
+	}
+}
