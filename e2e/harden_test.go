@@ -273,7 +273,7 @@ var (
 const parentPage = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>parent</title></head>
 <body style="margin:0">
-<iframe id="embed" src="%s/index.html?ui=minimal" width="480" height="300" style="border:0"></iframe>
+<iframe id="embed" src="%s/index.html?ui=minimal&load=now" width="480" height="300" style="border:0"></iframe>
 <script>
 window.lastState = null;
 window.stateMessages = 0;

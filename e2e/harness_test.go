@@ -155,7 +155,7 @@ func run(m *testing.M) int {
 const hostPage = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>host</title></head>
 <body style="margin:0">
-<iframe id="embed" src="/index.html?ui=minimal" width="480" height="300" style="border:0"></iframe>
+<iframe id="embed" src="/index.html?ui=minimal&load=now" width="480" height="300" style="border:0"></iframe>
 <script>
 window.lastState = null;
 window.stateMessages = 0;

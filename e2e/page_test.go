@@ -130,7 +130,7 @@ func TestURLParameters(t *testing.T) {
 		// Each parameter that has a default is also set against a page
 		// where the default would not hold, so ignoring it would fail.
 		{"autoplay=0&autoplay=1", func(tb *tab, s State) bool { return s.Playing }, "playing (the last value wins)"},
-		{"ui=minimal", func(tb *tab, s State) bool { return s.UI == "minimal" && s.Loop }, "ui minimal, looping"},
+		{"ui=minimal&load=now", func(tb *tab, s State) bool { return s.UI == "minimal" && s.Loop }, "ui minimal, looping"},
 		{"ui=none", func(tb *tab, s State) bool { return s.UI == "none" }, "ui none"},
 		{"ui=none&ui=full", func(tb *tab, s State) bool { return s.UI == "full" && !s.Loop }, "ui full, not looping"},
 		{"mute=1", func(tb *tab, s State) bool { return s.Audio.Muted && !s.Audio.Ready }, "muted, no audio at all"},
@@ -139,7 +139,7 @@ func TestURLParameters(t *testing.T) {
 		{"view=code", func(tb *tab, s State) bool { return s.View == "code" && s.Frames > 0 }, "the code view"},
 		{"view=code&view=house", func(tb *tab, s State) bool { return s.View == "house" && s.Frames > 0 }, "the house"},
 		{"loop=1", func(tb *tab, s State) bool { return s.Loop && s.UI == "full" }, "looping in the full interface"},
-		{"ui=minimal&loop=0", func(tb *tab, s State) bool { return !s.Loop && s.UI == "minimal" }, "an embed that does not loop"},
+		{"ui=minimal&load=now&loop=0", func(tb *tab, s State) bool { return !s.Loop && s.UI == "minimal" }, "an embed that does not loop"},
 		{"scenario=concurrency-2&t=200&autoplay=0", func(tb *tab, s State) bool {
 			f := s.Figures
 			return s.Done && f.Final && f.Makespan == 75 && f.Speedup == 1.4 && f.Parallelism == 0.8 && f.Waiting == 0

@@ -76,7 +76,7 @@ func TestStoryScreenshots(t *testing.T) {
 	small.open("/index.html?ui=none&scenario=concurrency-2&t=40&autoplay=0")
 	small.framesAdvance(top, "ui=none")
 	small.screenshot("ui-none-480x300")
-	small.open("/index.html?ui=minimal&scenario=parallelism-1&t=30&autoplay=0")
+	small.open("/index.html?ui=minimal&load=now&scenario=parallelism-1&t=30&autoplay=0")
 	small.framesAdvance(top, "ui=minimal")
 	small.screenshot("ui-minimal-480x300")
 }

@@ -48,6 +48,20 @@
   const wantPoster = embedded || params.get("ui") === "minimal";
   const stayMuted = params.get("mute") === "1";
 
+  // When the .wasm is fetched (load=): now; when the page scrolls into view;
+  // or on a click. An embed waits for a click by default: until then it is
+  // a still picture of its story and costs nothing (no .wasm byte fetched).
+  const LOAD_MODES = ["now", "visible", "click"];
+  let loadMode = params.get("load");
+  let loadNotice = "";
+  if (loadMode === null) {
+    loadMode = wantPoster ? "click" : "now";
+  } else if (LOAD_MODES.indexOf(loadMode) < 0) {
+    const shown = loadMode.length > 40 ? loadMode.slice(0, 40) + "…" : loadMode;
+    loadMode = wantPoster ? "click" : "now";
+    loadNotice = 'load="' + shown + '": use now, visible or click; loading ' + (loadMode === "now" ? "now." : "on a click.");
+  }
+
   const $ = (id) => document.getElementById(id);
   const loadingEl = $("loading");
   const progressEl = $("progress");
@@ -56,6 +70,7 @@
   const errorEl = $("error");
   const posterEl = $("poster");
   const noticesEl = $("notices");
+  const facadeEl = $("facade");
 
   const NOTICE_MS = 10000;
   const NOTICE_CHARS = 300;
@@ -66,6 +81,8 @@
   let isReady = false;
   let failed = false;
   let intersecting = true;
+  let started = false; // start() has been called: the .wasm is on its way
+  let clickedIn = false; // the reader started it with a click (a gesture)
 
   // ---------------------------------------------------------------- host
 
@@ -82,6 +99,7 @@
     changed: function (state) {
       postState(state);
       updatePoster(state);
+      remember(state);
     },
     ready: function () {
       onReady();
@@ -89,8 +107,10 @@
   };
   window.choresHost = host;
 
+  let backgrounded = false; // another Chores on this page took over: keep state, stop drawing
+
   function updateVisible() {
-    host.visible = intersecting && document.visibilityState !== "hidden";
+    host.visible = intersecting && document.visibilityState !== "hidden" && !backgrounded;
   }
 
   // -------------------------------------------------------------- notices
@@ -317,9 +337,22 @@
     return encoding === "identity" && length > 0 ? length : 0;
   }
 
+  // The bytes actually transferred (compressed): the body is read decoded,
+  // so its progress is scaled by Content-Length over the decoded length.
+  function transferScale(resp, decodedTotal) {
+    const encoding = (resp.headers.get("Content-Encoding") || "identity").toLowerCase();
+    const length = parseInt(resp.headers.get("Content-Length") || "", 10);
+    if (encoding !== "identity" && length > 0 && decodedTotal > 0) {
+      return { scale: length / decodedTotal, total: length };
+    }
+    return { scale: 1, total: decodedTotal };
+  }
+
   // Wraps the body in a stream that reports progress as it is read.
   function withProgress(resp) {
-    const total = expectedSize(resp);
+    const decodedTotal = expectedSize(resp);
+    const wire = transferScale(resp, decodedTotal);
+    const total = wire.total;
     setProgress(0, total);
     if (!resp.body || typeof resp.body.getReader !== "function" || typeof ReadableStream !== "function") {
       return resp;
@@ -334,7 +367,7 @@
           return;
         }
         loaded += value.byteLength;
-        setProgress(loaded, total);
+        setProgress(Math.round(loaded * wire.scale), total);
         controller.enqueue(value);
       },
       cancel(reason) {
@@ -455,7 +488,7 @@
     }
     loadingEl.hidden = true;
     document.body.classList.add("is-ready");
-    if (wantPoster && posterEl && posterEl.parentNode) {
+    if (wantPoster && !clickedIn && posterEl && posterEl.parentNode) {
       posterEl.hidden = false;
     }
   }
@@ -466,9 +499,18 @@
     }
     isReady = true;
     reveal();
-    if (wantPoster && posterEl && posterEl.parentNode) {
+    if (clickedIn) {
+      // Played from the facade: that click was the gesture that unlocks
+      // audio, so it plays, with sound unless the link says mute=1.
+      hidePoster();
+      if (!stayMuted) {
+        command({ name: "mute", args: [false] });
+      }
+      command({ name: "play", kind: "playback", args: [] });
+    } else if (wantPoster && posterEl && posterEl.parentNode) {
       call({ name: "mute", args: [true] }); // muted until the poster is clicked
     }
+    restore();
     flush();
     try {
       if (typeof window.chores.state === "function") {
@@ -517,6 +559,7 @@
       ev.stopPropagation();
     }
     host.unlocked = true;
+    takeTurn();
     hidePoster();
     const canvas = document.querySelector("canvas");
     if (canvas) {
@@ -659,5 +702,247 @@
   }
   updateVisible();
 
-  start();
+  // --------------------------------------------------------------- facade
+
+  // The story's title for the facade: a preset's from posters/titles.json
+  // (written by make web from the model), a plain config link's own name,
+  // else a generic one. The picture: posters/<story>.png, or the generic
+  // house for a household of one's own.
+  function facadeStory() {
+    const config = params.get("config");
+    if (config !== null) {
+      let name = "";
+      try {
+        if (config.length < 200000 && !config.startsWith("z.")) {
+          name = JSON.parse(atob(config.replace(/-/g, "+").replace(/_/g, "/"))).name || "";
+        }
+      } catch (e) {
+        name = "";
+      }
+      return { poster: "custom", title: String(name).slice(0, 40) || "A household of its own" };
+    }
+    const scenario = params.get("scenario") || "sequential";
+    return { poster: /^[a-z0-9-]{1,30}$/.test(scenario) ? scenario : "sequential", title: "" };
+  }
+
+  function showFacade(note) {
+    if (!facadeEl) {
+      return;
+    }
+    const story = facadeStory();
+    const picture = $("facade-picture");
+    picture.src = "posters/" + story.poster + ".png";
+    picture.onerror = function () {
+      picture.onerror = null;
+      picture.src = "posters/custom.png";
+    };
+    $("facade-title").textContent = story.title || story.poster;
+    $("facade-note").textContent = note;
+    if (!story.title) {
+      fetch("posters/titles.json")
+        .then((r) => (r.ok ? r.json() : {}))
+        .then((titles) => {
+          if (titles && typeof titles[story.poster] === "string") {
+            $("facade-title").textContent = titles[story.poster];
+            facadeEl.setAttribute("aria-label", "Play: " + titles[story.poster]);
+          }
+        })
+        .catch(() => {});
+    }
+    loadingEl.hidden = true;
+    facadeEl.hidden = false;
+  }
+
+  function playFromFacade(ev) {
+    if (ev) {
+      ev.preventDefault();
+    }
+    clickedIn = true;
+    host.unlocked = true;
+    takeTurn();
+    facadeEl.hidden = true;
+    loadingEl.hidden = false;
+    begin();
+  }
+
+  if (facadeEl) {
+    facadeEl.addEventListener("click", playFromFacade);
+  }
+
+  function begin() {
+    if (started) {
+      return;
+    }
+    started = true;
+    start();
+  }
+
+  // ----------------------------------------------- reloads and lost contexts
+
+  // A browser may drop the page's WebGL context, and Ebitengine answers by
+  // reloading the page. What matters is kept in sessionStorage, so the
+  // reload comes back on the same story, minute, speed, view and sound; and
+  // a page that keeps reloading stops and waits for a click instead.
+  const STORE = "chores:" + window.location.pathname + window.location.search;
+  const RELOADS = "chores:reloads";
+  let lastSaved = 0;
+
+  function remember(state) {
+    const now = Date.now();
+    if (!state || now - lastSaved < 500) {
+      return;
+    }
+    lastSaved = now;
+    try {
+      const keep = {
+        story: typeof state.story === "string" && state.story.length < 100000 ? state.story : state.scenario,
+        minute: state.minute,
+        speed: state.speed,
+        view: state.view,
+        muted: state.audio ? state.audio.muted : true,
+        playing: state.playing,
+      };
+      sessionStorage.setItem(STORE, JSON.stringify(keep));
+    } catch (e) {
+      // storage may be full or refused; a reload then starts afresh
+    }
+  }
+
+  function wasReloaded() {
+    try {
+      const nav = performance.getEntriesByType("navigation")[0];
+      return !!nav && nav.type === "reload";
+    } catch (e) {
+      return false;
+    }
+  }
+
+  // recentReloads counts this reload and says how many happened lately.
+  function recentReloads() {
+    try {
+      const now = Date.now();
+      const times = JSON.parse(sessionStorage.getItem(RELOADS) || "[]").filter((t) => now - t < 30000);
+      times.push(now);
+      sessionStorage.setItem(RELOADS, JSON.stringify(times));
+      return times.length;
+    } catch (e) {
+      return 1;
+    }
+  }
+
+  function restore() {
+    if (!wasReloaded()) {
+      return;
+    }
+    let saved = null;
+    try {
+      saved = JSON.parse(sessionStorage.getItem(STORE) || "null");
+    } catch (e) {
+      saved = null;
+    }
+    if (!saved || typeof saved !== "object") {
+      return;
+    }
+    if (typeof saved.story === "string" && saved.story) {
+      command({ name: "setScenario", kind: "scenario", args: [saved.story] });
+    }
+    if (typeof saved.speed === "number") {
+      command({ name: "setSpeed", kind: "speed", args: [saved.speed] });
+    }
+    if (typeof saved.minute === "number") {
+      command({ name: "seek", kind: "seek", args: [saved.minute] });
+    }
+    if (saved.playing === false) {
+      command({ name: "pause", kind: "playback", args: [] });
+    }
+  }
+
+  // ----------------------------------------------- one playing at a time
+
+  // Embeds on one page share a channel: the one the reader plays last draws;
+  // the others keep their state, pause and stop drawing until clicked again.
+  const me = Math.random().toString(36).slice(2);
+  let channel = null;
+  try {
+    channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("chores-embeds") : null;
+  } catch (e) {
+    channel = null;
+  }
+
+  function takeTurn() {
+    if (backgrounded) {
+      backgrounded = false;
+      updateVisible();
+    }
+    if (channel) {
+      try {
+        channel.postMessage({ playing: me });
+      } catch (e) {
+        // a closed channel: nothing to tell
+      }
+    }
+  }
+
+  if (channel && embedded) {
+    channel.onmessage = function (ev) {
+      if (!ev.data || ev.data.playing === me || !isReady) {
+        return;
+      }
+      backgrounded = true;
+      updateVisible();
+      call({ name: "pause", args: [] });
+      if (posterEl) {
+        if (!posterEl.parentNode) {
+          document.body.append(posterEl);
+        }
+        const text = posterEl.querySelector(".poster-text");
+        if (text) {
+          text.textContent = "Another story is playing: click to come back";
+        }
+        posterEl.hidden = false;
+      }
+    };
+  }
+
+  window.addEventListener("pointerdown", function (ev) {
+    if (ev.isTrusted && isReady && embedded) {
+      takeTurn();
+    }
+  }, { capture: true, passive: true });
+
+  // ----------------------------------------------------------------- boot
+
+  function boot() {
+    if (loadNotice) {
+      showNotice(loadNotice);
+    }
+    if (wasReloaded() && recentReloads() > 2) {
+      // Reloading in a loop (a lost graphics context, again and again):
+      // stop, and let the reader restart it.
+      showFacade("This story stopped; click to restart it");
+      return;
+    }
+    if (loadMode === "now") {
+      begin();
+      return;
+    }
+    showFacade(loadMode === "click" ? "Click to play" : "Loading when it scrolls into view…");
+    if (loadMode === "visible") {
+      if (typeof IntersectionObserver !== "function") {
+        begin();
+        return;
+      }
+      const io = new IntersectionObserver(function (entries) {
+        if (entries[entries.length - 1].isIntersecting) {
+          io.disconnect();
+          facadeEl.hidden = true;
+          loadingEl.hidden = false;
+          begin();
+        }
+      }, { threshold: 0 });
+      io.observe(document.body);
+    }
+  }
+
+  boot();
 })();
