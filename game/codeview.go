@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"strings"
 
+	"chores/game/play"
 	"chores/sim"
 )
 
@@ -44,7 +45,7 @@ type lineHit struct {
 
 // personAt is whose goroutine is marked on the line at pt; with several on
 // one line, the one after the person selected now, so clicks cycle.
-func (cv *codeView) personAt(pt image.Point, p *Player) (int, bool) {
+func (cv *codeView) personAt(pt image.Point, p *play.Player) (int, bool) {
 	for _, h := range cv.hits {
 		if !pt.In(h.r) {
 			continue
@@ -84,7 +85,7 @@ type codeMark struct {
 
 // marks says who is on which line (0-based, into cv.lines) at the player's
 // minute: the engine's own record of where each goroutine was parked.
-func (cv *codeView) marks(p *Player) map[int][]codeMark {
+func (cv *codeView) marks(p *play.Player) map[int][]codeMark {
 	st := p.Story()
 	out := map[int][]codeMark{}
 	t := p.Minute
@@ -92,14 +93,14 @@ func (cv *codeView) marks(p *Player) map[int][]codeMark {
 		for _, park := range g.Parks {
 			if !t.Less(park.From) && t.Less(park.To) && park.Site.Line > 0 {
 				line := park.Site.Line - 1
-				out[line] = append(out[line], codeMark{st.scenario.People[g.Person].Name, g.Person, park.Blocked})
+				out[line] = append(out[line], codeMark{st.Scenario.People[g.Person].Name, g.Person, park.Blocked})
 			}
 		}
 	}
 	return out
 }
 
-func (cv *codeView) draw(dst surface, r image.Rectangle, p *Player, fs *faces, u float64) {
+func (cv *codeView) draw(dst surface, r image.Rectangle, p *play.Player, fs *faces, u float64) {
 	fillRound(dst, r, float32(8*u), colPanel)
 	f := fs.get(13*u, false)
 	lineH := f.height() + int(2*u)

@@ -18,6 +18,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"chores/game/play"
 	"chores/game/redraw"
 	"chores/sim"
 )
@@ -62,11 +63,11 @@ func TestMain(m *testing.M) {
 func render(t *testing.T, name string, minute float64) (*image.RGBA, *Game) {
 	t.Helper()
 	p, _ := sim.PresetByName(name)
-	return renderWith(t, Options{Scenario: p.Scenario, Start: mins(minute), UI: UIFull}, 1280, 800, 1)
+	return renderWith(t, play.Options{Scenario: p.Scenario, Start: mins(minute), UI: play.UIFull}, 1280, 800, 1)
 }
 
 // renderWith draws one frame of a muted game on a w×h screen at scale u.
-func renderWith(t *testing.T, opts Options, w, h int, u float64) (*image.RGBA, *Game) {
+func renderWith(t *testing.T, opts play.Options, w, h int, u float64) (*image.RGBA, *Game) {
 	t.Helper()
 	opts.Speed, opts.Mute = 1, true
 	g, err := New(opts)
@@ -174,7 +175,7 @@ func TestCleanedRoomsLoseTheirDust(t *testing.T) {
 					t.Errorf("%s: no dust drawn at %v at minute 0", name, r)
 				}
 				if n := differingIn(done, static, r); n > 0 {
-					t.Errorf("%s: %d dust pixels left at %v in %s at the end", name, n, r, g1.player.Story().scenario.Rooms[cl.room].Name)
+					t.Errorf("%s: %d dust pixels left at %v in %s at the end", name, n, r, g1.player.Story().Scenario.Rooms[cl.room].Name)
 				}
 				checked++
 			}
@@ -245,7 +246,7 @@ func differingIn(a, b *image.RGBA, r image.Rectangle) int {
 
 // A big scenario (the largest the limits allow) still lays out and draws.
 func TestLargestScenarioRenders(t *testing.T) {
-	img, _ := renderWith(t, Options{Scenario: sim.Largest(), Start: mins(20), UI: UIFull}, 1280, 800, 1)
+	img, _ := renderWith(t, play.Options{Scenario: sim.Largest(), Start: mins(20), UI: play.UIFull}, 1280, 800, 1)
 	if n := distinctColors(img); n < 40 {
 		t.Errorf("largest scenario: only %d colors", n)
 	}
@@ -259,8 +260,8 @@ func TestEmbedAndHighDPI(t *testing.T) {
 		ui   string
 		w, h int
 		u    float64
-	}{{UIMinimal, 480, 300, 1}, {UINone, 480, 300, 1}, {UIFull, 2560, 1600, 2}} {
-		img, g := renderWith(t, Options{Scenario: p.Scenario, Start: mins(25), UI: c.ui}, c.w, c.h, c.u)
+	}{{play.UIMinimal, 480, 300, 1}, {play.UINone, 480, 300, 1}, {play.UIFull, 2560, 1600, 2}} {
+		img, g := renderWith(t, play.Options{Scenario: p.Scenario, Start: mins(25), UI: c.ui}, c.w, c.h, c.u)
 		if n := distinctColors(img); n < 30 {
 			t.Errorf("%s %dx%d: only %d colors", c.ui, c.w, c.h, n)
 		}
@@ -285,7 +286,7 @@ func TestAudioDevices(t *testing.T) {
 	if _, err := os.Stat("/dev/snd"); err == nil {
 		t.Log("this machine has /dev/snd; the no-device case is not exercised")
 	} else {
-		g, err := New(Options{Scenario: p.Scenario, Speed: 1, UI: UIFull})
+		g, err := New(play.Options{Scenario: p.Scenario, Speed: 1, UI: play.UIFull})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -309,7 +310,7 @@ func TestAudioDevices(t *testing.T) {
 	}
 
 	t.Setenv("ALSA_CONFIG_PATH", alsa)
-	g, err := New(Options{Scenario: p.Scenario, Speed: 1, UI: UIFull, Autoplay: true})
+	g, err := New(play.Options{Scenario: p.Scenario, Speed: 1, UI: play.UIFull, Autoplay: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -332,7 +333,7 @@ func TestAudioDevices(t *testing.T) {
 // The code view draws the model's source with people's marks.
 func TestCodeViewRenders(t *testing.T) {
 	p, _ := sim.PresetByName("concurrency-2")
-	img, _ := renderWith(t, Options{Scenario: p.Scenario, Start: mins(10), UI: UIFull, View: ViewCode}, 1280, 800, 1)
+	img, _ := renderWith(t, play.Options{Scenario: p.Scenario, Start: mins(10), UI: play.UIFull, View: play.ViewCode}, 1280, 800, 1)
 	house, _ := render(t, "concurrency-2", 10)
 	if d := differingPixels(img, house); d < 50000 {
 		t.Errorf("the code view differs from the house in only %d pixels", d)
@@ -346,26 +347,26 @@ func TestCodeViewRenders(t *testing.T) {
 // is worth it: a still frame paints nothing, and a playing frame of the
 // largest house repaints a small share of the screen.
 func TestRedrawMatchesFullDraw(t *testing.T) {
-	opts := Options{Scenario: sim.Largest(), UI: UIFull, Speed: 1, Mute: true}
+	opts := play.Options{Scenario: sim.Largest(), UI: play.UIFull, Speed: 1, Mute: true}
 	g, err := New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	script := map[int][]Intent{
-		0:   {{Kind: Play}},
-		30:  {{Kind: ToggleHelp}},
-		34:  {{Kind: ToggleHelp}},
-		40:  {{Kind: Seek, Value: 150}},
-		55:  {{Kind: Pause}},
-		70:  {{Kind: Play}, {Kind: SetSpeed, Value: 8}},
-		85:  {{Kind: Pick, Value: 5}}, // best-of-both: the home theatre's waves
-		86:  {{Kind: Play}},
-		100: {{Kind: ToggleCode}, {Kind: Pause}},
-		110: {{Kind: ToggleCode}, {Kind: Play}},
-		120: {{Kind: StepBack}},
-		125: {{Kind: ToggleMute}, {Kind: VolumeDown}},
-		130: {{Kind: Pick, Value: 6}}, // the largest house again
-		131: {{Kind: Play}},
+	script := map[int][]play.Intent{
+		0:   {{Kind: play.Play}},
+		30:  {{Kind: play.ToggleHelp}},
+		34:  {{Kind: play.ToggleHelp}},
+		40:  {{Kind: play.Seek, Value: 150}},
+		55:  {{Kind: play.Pause}},
+		70:  {{Kind: play.Play}, {Kind: play.SetSpeed, Value: 8}},
+		85:  {{Kind: play.Pick, Value: 5}}, // best-of-both: the home theatre's waves
+		86:  {{Kind: play.Play}},
+		100: {{Kind: play.ToggleCode}, {Kind: play.Pause}},
+		110: {{Kind: play.ToggleCode}, {Kind: play.Play}},
+		120: {{Kind: play.StepBack}},
+		125: {{Kind: play.ToggleMute}, {Kind: play.VolumeDown}},
+		130: {{Kind: play.Pick, Value: 6}}, // the largest house again
+		131: {{Kind: play.Play}},
 	}
 	// The last size is too small for the largest house at 1x: it is shrunk
 	// to fit, smoothly, and drawn whole every frame.
@@ -463,7 +464,7 @@ func (v *visibility) visible() bool { return v.shown }
 // browser may have dropped its pixels meanwhile); while in view, a still
 // frame paints nothing.
 func TestBackInViewPaintsEverything(t *testing.T) {
-	g, err := New(Options{Scenario: sim.Presets()[0].Scenario, UI: UIFull, Speed: 1, Mute: true, View: ViewCode})
+	g, err := New(play.Options{Scenario: sim.Presets()[0].Scenario, UI: play.UIFull, Speed: 1, Mute: true, View: play.ViewCode})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -505,7 +506,7 @@ func TestSelectionShowsEverywhere(t *testing.T) {
 	if !ok || who != 1 {
 		t.Fatalf("picking the friend's sprite gives %d %v", who, ok)
 	}
-	g.player.Apply(Intent{Kind: Select, Value: float64(who)})
+	g.player.Apply(play.Intent{Kind: play.Select, Value: float64(who)})
 	after := drawAgain(g)
 	if d := differingPixels(before, after); d < 500 {
 		t.Errorf("selecting the friend changed only %d pixels", d)
@@ -514,7 +515,7 @@ func TestSelectionShowsEverywhere(t *testing.T) {
 
 	// The code view: a click on the line where both sleep for a room picks
 	// one, a second click the other.
-	g.player.Apply(Intent{Kind: ToggleCode})
+	g.player.Apply(play.Intent{Kind: play.ToggleCode})
 	drawAgain(g)
 	var line image.Rectangle
 	for _, h := range g.code.hits {

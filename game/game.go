@@ -16,31 +16,18 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"chores/assets"
+	"chores/game/play"
 	"chores/game/redraw"
-	"chores/sim"
 	"chores/sound"
 )
 
-// Options are what the command line or the page's URL asked for.
-type Options struct {
-	Scenario sim.Scenario
-	Speed    float64
-	Mute     bool     // no audio context at all
-	Start    sim.Time // the minute to start at
-	Autoplay bool
-	UI       string // UIFull, UIMinimal or UINone
-	Loop     bool   // start again after the end (embeds)
-	View     string // ViewHouse or ViewCode
-	Notices  []string
-}
-
 // Game is the Ebitengine game.
 type Game struct {
-	opts     Options
-	player   *Player
+	opts     play.Options
+	player   *play.Player
 	input    input
-	intents  []Intent
-	external chan Intent // intents from JavaScript, read in Update
+	intents  []play.Intent
+	external chan play.Intent // intents from JavaScript, read in Update
 	faces    faces
 	hud      *hud
 	scene    scene
@@ -50,7 +37,7 @@ type Game struct {
 	layout   *layout
 	// the layout depends on the stories (tabs) and the current one (rows)
 	layoutStories int
-	layoutStory   *story
+	layoutStory   *play.Story
 	w, h          int
 	u             float64
 
@@ -93,26 +80,26 @@ type platform interface {
 }
 
 // New builds the game.
-func New(opts Options) (*Game, error) {
+func New(opts play.Options) (*Game, error) {
 	if opts.Speed == 0 {
 		opts.Speed = 1
 	}
 	if opts.UI == "" {
-		opts.UI = UIFull
+		opts.UI = play.UIFull
 	}
-	p, err := NewPlayer(opts.Scenario, opts.Speed)
+	p, err := play.NewPlayer(opts.Scenario, opts.Speed)
 	if err != nil {
 		return nil, err
 	}
 	p.Loop = opts.Loop
-	p.Apply(Intent{Kind: Seek, Value: opts.Start.Min()})
+	p.Apply(play.Intent{Kind: play.Seek, Value: opts.Start.Min()})
 	p.Playing = opts.Autoplay
 	p.Muted = opts.Mute
-	p.Code = opts.View == ViewCode
+	p.Code = opts.View == play.ViewCode
 	g := &Game{
 		opts:     opts,
 		player:   p,
-		external: make(chan Intent, 64),
+		external: make(chan play.Intent, 64),
 		visible:  true,
 		pod:      sound.New(),
 		episode:  make(chan assets.EpisodeResult, 1),
@@ -145,15 +132,15 @@ func (g *Game) enableAudio() {
 }
 
 func (g *Game) say(text string) {
-	text = clip(text, maxMessage)
+	text = play.Clip(text, play.MaxMessage)
 	if !g.platform.notice(text) {
-		g.notices = keepNotice(g.notices, notice{text: text, until: g.player.Ticks + 6*TicksPerSecond}, g.player.Ticks)
+		g.notices = keepNotice(g.notices, notice{text: text, until: g.player.Ticks + 6*play.TicksPerSecond}, g.player.Ticks)
 	}
 }
 
 // Send queues an intent from outside the frame loop (JavaScript). It never
 // blocks; when the queue is full the intent is dropped with a notice.
-func (g *Game) Send(in Intent) {
+func (g *Game) Send(in play.Intent) {
 	select {
 	case g.external <- in:
 	default:
@@ -188,7 +175,7 @@ func (g *Game) Update() error {
 		}
 		break
 	}
-	g.intents = lastLoadOnly(g.intents) // a burst of scenarios runs only the last
+	g.intents = play.LastLoadOnly(g.intents) // a burst of scenarios runs only the last
 	for _, m := range g.notes.take() {
 		g.say(m)
 	}
@@ -249,7 +236,7 @@ func (g *Game) updateAudio() {
 		pos := d.Episode.Min() / episode * assets.EpisodeSeconds
 		rate := 0.0
 		if p.Playing {
-			rate = p.Speed * MinutesPerSecond * assets.EpisodeSeconds / episode
+			rate = p.Speed * play.MinutesPerSecond * assets.EpisodeSeconds / episode
 		}
 		g.voices = append(g.voices, sound.Voice{Playing: p.Playing, Position: pos, Rate: max(rate, sound.MinRate), Pan: pan})
 		if g.caption == "" {
@@ -267,7 +254,7 @@ func (g *Game) ensureLayout() {
 	if g.w == 0 {
 		g.w, g.h, g.u = 1280, 800, 1
 	}
-	if g.layout == nil || g.layout.w != g.w || g.layout.h != g.h || g.layout.u != g.u || len(g.layout.buttons) == 0 && g.opts.UI != UINone || g.layoutStories != len(g.player.Stories) || g.layoutStory != g.player.Story() {
+	if g.layout == nil || g.layout.w != g.w || g.layout.h != g.h || g.layout.u != g.u || len(g.layout.buttons) == 0 && g.opts.UI != play.UINone || g.layoutStories != len(g.player.Stories) || g.layoutStory != g.player.Story() {
 		g.layout = newLayout(g.w, g.h, g.u, g.opts.UI, g.player)
 		g.layoutStories, g.layoutStory = len(g.player.Stories), g.player.Story()
 	}
@@ -311,12 +298,12 @@ func (g *Game) drawAll(screen surface) {
 	}
 	g.drawCaption(screen)
 	switch l.ui {
-	case UIFull:
+	case play.UIFull:
 		g.hud.drawTabs(screen, l, p)
 		g.hud.drawCaption(screen, l, p)
 		g.hud.drawFigures(screen, l, p)
 		g.hud.drawControls(screen, l, p, p.Muted)
-	case UIMinimal:
+	case play.UIMinimal:
 		g.hud.drawControls(screen, l, p, p.Muted)
 	}
 	if !l.timeline.Empty() {
@@ -399,7 +386,7 @@ func (g *Game) writeShot(screen *ebiten.Image) error {
 }
 
 // Run opens the window and plays until it is closed.
-func Run(opts Options) error {
+func Run(opts play.Options) error {
 	g, err := newOrDefaults(opts, platformOptions(opts), startFallback)
 	if err != nil {
 		return err
@@ -409,7 +396,7 @@ func Run(opts Options) error {
 
 // Screenshot renders the chosen minute of the scenario to a PNG and returns.
 // It needs a display (use xvfb-run on a headless machine).
-func Screenshot(opts Options, file string) error {
+func Screenshot(opts play.Options, file string) error {
 	opts.Autoplay = false
 	opts.Mute = true
 	g, err := New(opts)

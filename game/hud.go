@@ -8,6 +8,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"chores/game/art"
+	"chores/game/play"
 	"chores/sim"
 )
 
@@ -15,7 +16,7 @@ import (
 type hud struct {
 	faces      *faces
 	icons      [art.NumIcons]*ebiten.Image
-	captionFor *story
+	captionFor *play.Story
 	captionW   int
 	lines      []string
 }
@@ -28,7 +29,7 @@ func newHUD(f *faces) *hud {
 	return h
 }
 
-func (h *hud) drawTabs(dst surface, l *layout, p *Player) {
+func (h *hud) drawTabs(dst surface, l *layout, p *play.Player) {
 	face := h.faces.get(float64(l.px(13)), true)
 	for _, b := range l.buttons {
 		if b.kind != btnTab {
@@ -49,7 +50,7 @@ func (h *hud) drawTabs(dst surface, l *layout, p *Player) {
 	}
 }
 
-func (h *hud) drawCaption(dst surface, l *layout, p *Player) {
+func (h *hud) drawCaption(dst surface, l *layout, p *play.Player) {
 	st := p.Story()
 	title := h.faces.get(float64(l.px(15)), true)
 	body := h.faces.get(float64(l.px(13)), false)
@@ -68,7 +69,7 @@ func (h *hud) drawCaption(dst surface, l *layout, p *Player) {
 	}
 }
 
-func (h *hud) drawFigures(dst surface, l *layout, p *Player) {
+func (h *hud) drawFigures(dst surface, l *layout, p *play.Player) {
 	r := l.figures
 	if r.Empty() {
 		return
@@ -90,21 +91,21 @@ func (h *hud) drawFigures(dst surface, l *layout, p *Player) {
 		}
 		y += l.px(12)
 	}
-	fig := textsOf(f)
+	fig := play.Texts(f)
 	if f.Final {
-		item("makespan", fig.makespan, "", colAccent)
-		item("speedup vs one alone", fig.speedup, "", colAccent)
+		item("makespan", fig.Makespan, "", colAccent)
+		item("speedup vs one alone", fig.Speedup, "", colAccent)
 	} else {
-		item("makespan", fig.makespan, "still running", colText)
-		item("speedup vs one alone", fig.speedup, "known at the end", colText)
+		item("makespan", fig.Makespan, "still running", colText)
+		item("speedup vs one alone", fig.Speedup, "known at the end", colText)
 	}
-	item("parallelism", fig.parallelism, "hands busy at once", colText)
-	item("overlap", fig.overlap, "cleaning while listening", colText)
-	item("waiting", fig.waiting, "ready but blocked", colText)
+	item("parallelism", fig.Parallelism, "hands busy at once", colText)
+	item("overlap", fig.Overlap, "cleaning while listening", colText)
+	item("waiting", fig.Waiting, "ready but blocked", colText)
 }
 
-func (h *hud) drawControls(dst surface, l *layout, p *Player, muted bool) {
-	if l.ui == UINone {
+func (h *hud) drawControls(dst surface, l *layout, p *play.Player, muted bool) {
+	if l.ui == play.UINone {
 		return
 	}
 	fillRect(dst, l.controls, colPanel)
@@ -155,7 +156,7 @@ func (h *hud) drawControls(dst surface, l *layout, p *Player, muted bool) {
 		}
 		h.drawIcon(dst, icon, b.r)
 	}
-	if l.ui != UIFull {
+	if l.ui != play.UIFull {
 		return
 	}
 	face := h.faces.get(float64(l.px(14)), true)
@@ -175,7 +176,7 @@ func (h *hud) drawIcon(dst surface, icon art.Icon, r image.Rectangle) {
 }
 
 // drawVolume draws the slider: a track, the level filled, a knob.
-func (h *hud) drawVolume(dst surface, r image.Rectangle, l *layout, p *Player) {
+func (h *hud) drawVolume(dst surface, r image.Rectangle, l *layout, p *play.Player) {
 	inner := r.Inset(l.px(8))
 	cy := float32(r.Min.Y+r.Max.Y) / 2
 	t := float32(l.px(4))

@@ -1,15 +1,9 @@
 package game
 
 import (
+	"chores/game/play"
 	"image"
 	"math"
-)
-
-// UI modes, as in the URL's ui parameter.
-const (
-	UIFull    = "full"    // tabs, caption, house, figures, timeline, controls
-	UIMinimal = "minimal" // house, a slim timeline and a play button: for small embeds
-	UINone    = "none"    // the house alone
 )
 
 // layout is where everything goes on a screen of a given size. Sizes are in
@@ -31,7 +25,7 @@ type layout struct {
 // button is a clickable place that stands for an intent.
 type button struct {
 	r       image.Rectangle
-	intent  Intent
+	intent  play.Intent
 	kind    buttonKind
 	label   string
 	story   int // for tabs
@@ -57,21 +51,21 @@ const (
 func (l *layout) px(css float64) int { return int(math.Round(css * l.u)) }
 
 // newLayout computes the regions for a screen of w×h device pixels.
-func newLayout(w, h int, u float64, ui string, p *Player) *layout {
+func newLayout(w, h int, u float64, ui string, p *play.Player) *layout {
 	l := &layout{w: w, h: h, u: u, ui: ui}
 	full := image.Rect(0, 0, w, h)
 	switch ui {
-	case UINone:
+	case play.UINone:
 		l.scene = full
 		return l
-	case UIMinimal:
+	case play.UIMinimal:
 		bar := l.px(30)
 		l.controls = image.Rect(0, h-bar, w, h)
 		l.scene = image.Rect(0, 0, w, h-bar)
 		btn := image.Rect(l.px(4), h-bar+l.px(3), l.px(4)+bar-l.px(6), h-l.px(3))
-		l.buttons = append(l.buttons, button{r: btn, kind: btnPlay, intent: Intent{Kind: TogglePlay}})
+		l.buttons = append(l.buttons, button{r: btn, kind: btnPlay, intent: play.Intent{Kind: play.TogglePlay}})
 		mute := btn.Add(image.Pt(w-btn.Max.X, 0))
-		l.buttons = append(l.buttons, button{r: mute, kind: btnMute, intent: Intent{Kind: ToggleMute}})
+		l.buttons = append(l.buttons, button{r: mute, kind: btnMute, intent: play.Intent{Kind: play.ToggleMute}})
 		l.timeline = image.Rect(btn.Max.X+l.px(8), h-bar+l.px(4), mute.Min.X-l.px(8), h-l.px(4))
 		return l
 	}
@@ -103,32 +97,32 @@ func newLayout(w, h int, u float64, ui string, p *Player) *layout {
 	for i, st := range p.Stories {
 		r := image.Rect(pad+i*tabW, l.px(4), pad+(i+1)*tabW-l.px(4), l.tabs.Max.Y-l.px(2))
 		l.buttons = append(l.buttons, button{r: r, kind: btnTab, story: i, label: st.Name,
-			intent: Intent{Kind: Pick, Value: float64(i)}})
+			intent: play.Intent{Kind: play.Pick, Value: float64(i)}})
 	}
 
 	// Controls, left to right.
 	bs := l.px(32)
 	x := pad
 	cy := l.controls.Min.Y + (l.controls.Dy()-bs)/2
-	add := func(kind buttonKind, in Intent) {
+	add := func(kind buttonKind, in play.Intent) {
 		l.buttons = append(l.buttons, button{r: image.Rect(x, cy, x+bs, cy+bs), kind: kind, intent: in})
 		x += bs + l.px(6)
 	}
-	add(btnRestart, Intent{Kind: Restart})
-	add(btnStepBack, Intent{Kind: StepBack})
-	add(btnPlay, Intent{Kind: TogglePlay})
-	add(btnStepForward, Intent{Kind: StepForward})
+	add(btnRestart, play.Intent{Kind: play.Restart})
+	add(btnStepBack, play.Intent{Kind: play.StepBack})
+	add(btnPlay, play.Intent{Kind: play.TogglePlay})
+	add(btnStepForward, play.Intent{Kind: play.StepForward})
 	x += l.px(10)
-	add(btnSlower, Intent{Kind: Slower})
+	add(btnSlower, play.Intent{Kind: play.Slower})
 	x += l.px(44) // the speed label sits here
-	add(btnFaster, Intent{Kind: Faster})
+	add(btnFaster, play.Intent{Kind: play.Faster})
 	x = w - pad - 3*bs - 2*l.px(6) - l.px(90) - l.px(24)
-	l.buttons = append(l.buttons, button{r: image.Rect(x, cy, x+bs+l.px(24), cy+bs), kind: btnCode, intent: Intent{Kind: ToggleCode}})
+	l.buttons = append(l.buttons, button{r: image.Rect(x, cy, x+bs+l.px(24), cy+bs), kind: btnCode, intent: play.Intent{Kind: play.ToggleCode}})
 	x += bs + l.px(24) + l.px(6)
-	add(btnMute, Intent{Kind: ToggleMute})
+	add(btnMute, play.Intent{Kind: play.ToggleMute})
 	l.buttons = append(l.buttons, button{r: image.Rect(x, cy, x+l.px(84), cy+bs), kind: btnVolume})
 	x += l.px(90)
-	add(btnHelp, Intent{Kind: ToggleHelp})
+	add(btnHelp, play.Intent{Kind: play.ToggleHelp})
 	return l
 }
 

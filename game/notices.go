@@ -1,6 +1,7 @@
 package game
 
 import (
+	"chores/game/play"
 	"fmt"
 	"sync"
 )
@@ -26,7 +27,7 @@ const maxNoticesPerFrame = 3
 
 // add files a message (cut to maxMessage characters).
 func (b *noticeBox) add(text string) {
-	text = clip(text, maxMessage)
+	text = play.Clip(text, play.MaxMessage)
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	for i := range b.items {

@@ -3,6 +3,7 @@
 package game
 
 import (
+	"chores/game/play"
 	"fmt"
 	"os"
 )
@@ -27,7 +28,7 @@ func (*desktop) visible() bool    { return true }
 func (*desktop) publish(*Game)    {}
 func (*desktop) now() float64     { return 0 }
 
-func platformOptions(o Options) Options { return o }
+func platformOptions(o play.Options) play.Options { return o }
 
 // startFallback: on the desktop a bad start is the command line's error
 // (exit status 2), not a notice.

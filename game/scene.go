@@ -10,6 +10,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"chores/game/art"
+	"chores/game/play"
 	"chores/sim"
 )
 
@@ -74,8 +75,9 @@ func stayAt(stays []stay, t sim.Time) (cur, prev stay, hasPrev bool) {
 
 // house is the static drawing of a story's house and where its rooms are.
 type house struct {
-	st       *story
-	w, h     int // art pixels
+	st       *play.Story
+	stays    [][]stay // per person: where they are when
+	w, h     int      // art pixels
 	cells    []cell
 	loungeAt int // the cell used as the lounge
 	static   *ebiten.Image
@@ -99,9 +101,9 @@ type dustMote struct {
 
 // newHouse lays out the rooms of a story to fit a scene of sw×sh pixels at
 // the largest whole scale.
-func newHouse(st *story, sw, sh int, sprites *sprites) (*house, int) {
-	rooms := st.scenario.Rooms
-	h := &house{st: st, loungeAt: -1}
+func newHouse(st *play.Story, sw, sh int, sprites *sprites) (*house, int) {
+	rooms := st.Scenario.Rooms
+	h := &house{st: st, stays: computeStays(st.Result, len(st.Scenario.People)), loungeAt: -1}
 	// The lounge, where people listen and wait, is the living room when the
 	// house has one, otherwise a cell of its own.
 	kinds := make([]art.RoomKind, len(rooms))
@@ -323,7 +325,7 @@ func (sc *scene) personAt(pt image.Point) (int, bool) {
 	return 0, false
 }
 
-func (sc *scene) prepare(st *story, rect image.Rectangle, u float64, f *faces) {
+func (sc *scene) prepare(st *play.Story, rect image.Rectangle, u float64, f *faces) {
 	if sc.house != nil && sc.house.st == st && sc.rect == rect && sc.u == u {
 		return
 	}
@@ -367,7 +369,7 @@ type personPose struct {
 	bubble  bool
 }
 
-func (sc *scene) draw(dst surface, p *Player) {
+func (sc *scene) draw(dst surface, p *play.Player) {
 	h := sc.house
 	st := p.Story()
 	state := &p.State
@@ -451,7 +453,7 @@ func (sc *scene) draw(dst surface, p *Player) {
 }
 
 // drawSelection points at the selected person with an arrow and their name.
-func (sc *scene) drawSelection(dst surface, p *Player, poses []personPose) {
+func (sc *scene) drawSelection(dst surface, p *play.Player, poses []personPose) {
 	i := p.Selected
 	if i < 0 || i >= len(poses) || len(poses[i].anim) == 0 {
 		return
@@ -459,7 +461,7 @@ func (sc *scene) drawSelection(dst surface, p *Player, poses []personPose) {
 	ox, oy := sc.origin()
 	k := max(sc.k, 1)
 	face := sc.faces.get(math.Round(13*max(sc.u, 1)), true)
-	name := "↓ " + p.Story().scenario.People[i].Name
+	name := "↓ " + p.Story().Scenario.People[i].Name
 	x := ox + poses[i].x*sc.k - face.advance(name)/2
 	y := oy + (poses[i].y-art.FrameH)*sc.k - float64(face.height()) - 2*k
 	r := image.Rect(int(x-4*sc.u), int(y-2*sc.u), int(x+face.advance(name)+4*sc.u), int(y+float64(face.height())+sc.u))
@@ -479,7 +481,7 @@ func (sc *scene) blit(img *ebiten.Image, x, y float64, flip bool) {
 }
 
 // poses works out every person's place, animation and props at the minute.
-func (sc *scene) poses(p *Player) []personPose {
+func (sc *scene) poses(p *play.Player) []personPose {
 	h := sc.house
 	st := p.Story()
 	state := &p.State
@@ -491,7 +493,7 @@ func (sc *scene) poses(p *Player) []personPose {
 	for i, ps := range state.People {
 		sheet := sc.sprites.people[i%len(sc.sprites.people)]
 		pose := &poses[i]
-		cur, prev, hasPrev := stayAt(st.stays[i], t)
+		cur, prev, hasPrev := stayAt(h.stays[i], t)
 		cl := h.cells[h.cellOf(cur.place)]
 		anim := p.Ticks / animTicks
 		switch {
@@ -558,7 +560,7 @@ func (sc *scene) poses(p *Player) []personPose {
 	return poses
 }
 
-func (sc *scene) drawPerson(i int, pose *personPose, p *Player) {
+func (sc *scene) drawPerson(i int, pose *personPose, p *play.Player) {
 	if len(pose.anim) == 0 {
 		return
 	}
@@ -591,7 +593,7 @@ func (sc *scene) drawPerson(i int, pose *personPose, p *Player) {
 
 // drawPhones puts each phone in the hand of whoever it plays for, between
 // two listeners who share it, or in flight between them during a handoff.
-func (sc *scene) drawPhones(poses []personPose, p *Player) {
+func (sc *scene) drawPhones(poses []personPose, p *play.Player) {
 	st := p.Story()
 	for d, dev := range st.Result.Devices {
 		if dev.Owner == "" {
@@ -640,8 +642,8 @@ func (sc *scene) handOf(pose *personPose) (float64, float64) {
 	return pose.x - art.FrameW/2 + hx, pose.y - art.FrameH + float64(f.HandY)
 }
 
-func personIndex(st *story, name string) int {
-	for i, p := range st.scenario.People {
+func personIndex(st *play.Story, name string) int {
+	for i, p := range st.Scenario.People {
 		if p.Name == name {
 			return i
 		}
@@ -651,7 +653,7 @@ func personIndex(st *story, name string) int {
 
 // drawLabels writes room names and people's names at screen resolution, when
 // there is room for them.
-func (sc *scene) drawLabels(dst surface, p *Player, poses []personPose) {
+func (sc *scene) drawLabels(dst surface, p *play.Player, poses []personPose) {
 	if sc.k < 2 || sc.u <= 0 {
 		return
 	}
@@ -660,7 +662,7 @@ func (sc *scene) drawLabels(dst surface, p *Player, poses []personPose) {
 	for _, cl := range sc.house.cells {
 		name := "Lounge"
 		if cl.room >= 0 {
-			name = p.Story().scenario.Rooms[cl.room].Name
+			name = p.Story().Scenario.Rooms[cl.room].Name
 		}
 		at := image.Pt(int(ox+float64(cl.rect.Min.X)*sc.k)+int(4*sc.u), int(oy+float64(cl.rect.Min.Y)*sc.k)+int(3*sc.u))
 		r := image.Rectangle{Min: at, Max: at.Add(image.Pt(int(face.advance(name))+int(8*sc.u), int(16*sc.u)))}
@@ -678,7 +680,7 @@ func (sc *scene) drawLabels(dst surface, p *Player, poses []personPose) {
 	for i, pose := range poses {
 		x := ox + pose.x*sc.k
 		y := oy + pose.y*sc.k + 2*sc.u
-		name := p.Story().scenario.People[i].Name
+		name := p.Story().Scenario.People[i].Name
 		w := small.advance(name)
 		r := image.Rect(int(x-w/2-3*sc.u), int(y), int(x+w/2+3*sc.u), int(y+13*sc.u))
 		fillRound(dst, r, float32(3*sc.u), art.PersonColor(i))

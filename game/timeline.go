@@ -9,6 +9,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
+	"chores/game/play"
 	"chores/sim"
 )
 
@@ -31,12 +32,12 @@ type bar struct {
 }
 
 // timelineRows counts the rows a story needs (for the layout).
-func timelineRows(st *story) int { return len(buildRows(st)) }
+func timelineRows(st *play.Story) int { return len(buildRows(st)) }
 
-func buildRows(st *story) []row {
+func buildRows(st *play.Story) []row {
 	r := st.Result
 	var rows []row
-	for p, person := range st.scenario.People {
+	for p, person := range st.Scenario.People {
 		hands := row{label: person.Name + " · hands", person: p}
 		ears := row{label: person.Name + " · ears", person: p}
 		for _, sp := range r.Spans {
@@ -73,7 +74,7 @@ func buildRows(st *story) []row {
 	if alt := st.Alternative; alt != nil {
 		// The same story taking turns: each listener's ears, waits striped,
 		// so the waiting that sharing saves is there to see.
-		for p, person := range st.scenario.People {
+		for p, person := range st.Scenario.People {
 			rw := row{label: "if taking turns: " + person.Name, person: p}
 			for _, sp := range alt.Spans {
 				if sp.Person == p && sp.Lane == sim.LaneEars {
@@ -101,7 +102,7 @@ func listenerColor(person int) color.RGBA {
 
 // timeline draws a story's chart and maps the pointer to minutes.
 type timeline struct {
-	st     *story
+	st     *play.Story
 	rect   image.Rectangle
 	u      float64
 	labels bool
@@ -115,7 +116,7 @@ type timeline struct {
 func (tl *timeline) px(css float64) int { return int(css*tl.u + 0.5) }
 
 // prepare rebuilds the cached chart when the story or the rectangle changed.
-func (tl *timeline) prepare(st *story, rect image.Rectangle, u float64, f *faces) {
+func (tl *timeline) prepare(st *play.Story, rect image.Rectangle, u float64, f *faces) {
 	if tl.st == st && tl.rect == rect && tl.u == u && tl.cache != nil {
 		return
 	}
@@ -299,7 +300,7 @@ func (tl *timeline) draw(dst surface, minute sim.Time, dragging bool) {
 }
 
 // timelineLabel is what the clock says.
-func clockText(p *Player) string {
+func clockText(p *play.Player) string {
 	st := p.Story()
 	if p.Done() {
 		return fmt.Sprintf("done at minute %s", st.Result.Makespan)

@@ -1,4 +1,4 @@
-package game
+package play
 
 // The number and echo rules of internal/bounds, in the words the game's
 // notices use.
