@@ -255,7 +255,7 @@ func (g *Game) ensureLayout() {
 		g.w, g.h, g.u = 1280, 800, 1
 	}
 	if g.layout == nil || g.layout.w != g.w || g.layout.h != g.h || g.layout.u != g.u || len(g.layout.buttons) == 0 && g.opts.UI != play.UINone || g.layoutStories != len(g.player.Stories) || g.layoutStory != g.player.Story() {
-		g.layout = newLayout(g.w, g.h, g.u, g.opts.UI, g.player)
+		g.layout = newLayout(g.w, g.h, g.u, g.opts.UI, g.player, timelineRows(g.player.Story()))
 		g.layoutStories, g.layoutStory = len(g.player.Stories), g.player.Story()
 	}
 	for i := range g.layout.buttons {

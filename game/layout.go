@@ -50,8 +50,9 @@ const (
 
 func (l *layout) px(css float64) int { return int(math.Round(css * l.u)) }
 
-// newLayout computes the regions for a screen of w×h device pixels.
-func newLayout(w, h int, u float64, ui string, p *play.Player) *layout {
+// newLayout computes the regions for a screen of w×h device pixels, with
+// a timeline of rows rows for the current story.
+func newLayout(w, h int, u float64, ui string, p *play.Player, rows int) *layout {
 	l := &layout{w: w, h: h, u: u, ui: ui}
 	full := image.Rect(0, 0, w, h)
 	switch ui {
@@ -77,7 +78,6 @@ func newLayout(w, h int, u float64, ui string, p *play.Player) *layout {
 	y = l.caption.Max.Y
 	l.controls = image.Rect(0, h-l.px(44), w, h)
 
-	rows := timelineRows(p.Story())
 	rowH := 14.0
 	tlH := l.px(float64(rows)*rowH + 34)
 	tlH = max(l.px(70), min(tlH, (h-y-l.controls.Dy())*2/5))

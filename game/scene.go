@@ -687,3 +687,5 @@ func (sc *scene) drawLabels(dst surface, p *play.Player, poses []personPose) {
 		drawTextAligned(dst, name, small, r, alignCenter, colBackground)
 	}
 }
+
+func lerp(a, b, t float64) float64 { return a + (b-a)*t }

@@ -7,36 +7,6 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 )
 
-// Colors of the interface around the house.
-var (
-	colBackground = color.RGBA{0x1d, 0x1f, 0x33, 0xff}
-	colPanel      = color.RGBA{0x27, 0x2a, 0x45, 0xff}
-	colPanelLight = color.RGBA{0x34, 0x38, 0x5a, 0xff}
-	colText       = color.RGBA{0xf4, 0xef, 0xe6, 0xff}
-	colTextDim    = color.RGBA{0xa9, 0xa8, 0xc0, 0xff}
-	colAccent     = color.RGBA{0xff, 0xb3, 0x47, 0xff}
-	colListen     = color.RGBA{0xb0, 0x7c, 0xff, 0xff}
-	colWait       = color.RGBA{0x8a, 0x8d, 0xa3, 0xff}
-	colPlayhead   = color.RGBA{0xff, 0x5d, 0x73, 0xff}
-	colBlocked    = color.RGBA{0xff, 0x8a, 0x9a, 0xff} // a goroutine blocked in the code view
-	colGrid       = color.RGBA{0x3d, 0x41, 0x66, 0xff}
-)
-
-// roomColors tell rooms apart on the timeline: the four default rooms get
-// their own, and further rooms cycle through the list.
-var roomColors = []color.RGBA{
-	{0xff, 0x9f, 0x43, 0xff}, // kitchen: orange
-	{0x5c, 0xc8, 0x6e, 0xff}, // living room: green
-	{0x4d, 0x9d, 0xe0, 0xff}, // bedroom: blue
-	{0x3e, 0xc9, 0xc0, 0xff}, // bathroom: teal
-	{0xf2, 0xd0, 0x4b, 0xff},
-	{0xe8, 0x7c, 0xa0, 0xff},
-	{0x9a, 0xd1, 0x5b, 0xff},
-	{0x7f, 0x9c, 0xf5, 0xff},
-}
-
-func roomColor(i int) color.RGBA { return roomColors[i%len(roomColors)] }
-
 // surface is what the game draws on: the screen's recorder (see
 // game/redraw), or an offscreen *ebiten.Image. Everything is drawn with
 // DrawImage, so a frame can be recorded and compared with the last.
@@ -146,5 +116,3 @@ func fillDisc(dst surface, cx, cy, r float32, clr color.Color) {
 	ri := max(1, int(r+0.5))
 	drawPart(dst, disc(ri), float64(cx)-float64(ri), float64(cy)-float64(ri), float64(2*ri), float64(2*ri), clr)
 }
-
-func lerp(a, b, t float64) float64 { return a + (b-a)*t }
