@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"chores/game/play"
+	"chores/game/ui"
 	"chores/sim"
 )
 
@@ -100,21 +101,21 @@ func (cv *codeView) marks(p *play.Player) map[int][]codeMark {
 	return out
 }
 
-func (cv *codeView) draw(dst surface, r image.Rectangle, p *play.Player, fs *faces, u float64) {
-	fillRound(dst, r, float32(8*u), colPanel)
-	f := fs.get(13*u, false)
-	lineH := f.height() + int(2*u)
+func (cv *codeView) draw(dst ui.Surface, r image.Rectangle, p *play.Player, fs *ui.Faces, u float64) {
+	ui.FillRound(dst, r, float32(8*u), ui.ColPanel)
+	f := fs.Get(13*u, false)
+	lineH := f.Height() + int(2*u)
 	pad := int(12 * u)
-	title := fs.get(13*u, true)
-	head := wrap(codeFile+": the Go that plays this story. Each goroutine is marked where it is parked at this minute: running through its work, or blocked. Press C for the house.", title, float64(r.Dx()-2*pad))
-	head = append(head, wrap(codeLegend, f, float64(r.Dx()-2*pad))...)
+	title := fs.Get(13*u, true)
+	head := ui.Wrap(codeFile+": the Go that plays this story. Each goroutine is marked where it is parked at this minute: running through its work, or blocked. Press C for the house.", title, float64(r.Dx()-2*pad))
+	head = append(head, ui.Wrap(codeLegend, f, float64(r.Dx()-2*pad))...)
 	y := r.Min.Y + pad
 	for i, h := range head {
-		clr := colAccent
+		clr := ui.ColAccent
 		if i >= len(head)-1 || !strings.Contains(h, codeFile) && i > 0 {
-			clr = colTextDim
+			clr = ui.ColTextDim
 		}
-		drawText(dst, h, title, float64(r.Min.X+pad), float64(y), clr)
+		ui.DrawText(dst, h, title, float64(r.Min.X+pad), float64(y), clr)
 		y += lineH
 	}
 	y += lineH / 2
@@ -153,11 +154,11 @@ func (cv *codeView) split() int {
 
 // drawLine draws line i of the source at (x, y) in a column w wide, with the
 // goroutines parked on it.
-func (cv *codeView) drawLine(dst surface, i int, ms []codeMark, selected, x, y, w, lineH int, f *face, u float64) {
+func (cv *codeView) drawLine(dst ui.Surface, i int, ms []codeMark, selected, x, y, w, lineH int, f *ui.Face, u float64) {
 	line := cv.lines[i]
-	clr := colText
+	clr := ui.ColText
 	if strings.HasPrefix(strings.TrimSpace(line), "//") {
-		clr = colTextDim
+		clr = ui.ColTextDim
 	}
 	if len(ms) > 0 {
 		bg := color.RGBA{0x4a, 0x3a, 0x20, 0xff}
@@ -166,7 +167,7 @@ func (cv *codeView) drawLine(dst surface, i int, ms []codeMark, selected, x, y, 
 				bg = color.RGBA{0x7a, 0x55, 0x18, 0xff} // the selected person's line stands out
 			}
 		}
-		fillRect(dst, image.Rect(x-int(4*u), y-int(u), x+w-int(4*u), y+lineH-int(u)), bg)
+		ui.FillRect(dst, image.Rect(x-int(4*u), y-int(u), x+w-int(4*u), y+lineH-int(u)), bg)
 		var running, blocked []string
 		for _, m := range ms {
 			if m.blocked {
@@ -176,26 +177,26 @@ func (cv *codeView) drawLine(dst surface, i int, ms []codeMark, selected, x, y, 
 			}
 		}
 		var parts []string
-		noteClr := colAccent
+		noteClr := ui.ColAccent
 		if len(running) > 0 {
 			parts = append(parts, strings.Join(running, ", ")+" running")
 		}
 		if len(blocked) > 0 {
 			parts = append(parts, strings.Join(blocked, ", ")+" blocked")
 			if len(running) == 0 {
-				noteClr = colBlocked
+				noteClr = ui.ColBlocked
 			}
 		}
 		// The note goes at the end of the column; a line's trailing comment
 		// gives way to it when both do not fit.
 		note := "← " + strings.Join(parts, "; ")
-		nx := float64(x+w) - f.advance(note) - 8*u
-		if code, _, ok := strings.Cut(line, " // "); ok && float64(x)+f.advance(line)+8*u > nx {
+		nx := float64(x+w) - f.Advance(note) - 8*u
+		if code, _, ok := strings.Cut(line, " // "); ok && float64(x)+f.Advance(line)+8*u > nx {
 			line = code
 		}
-		drawText(dst, line, f, float64(x), float64(y), clr)
-		drawText(dst, note, f, nx, float64(y), noteClr)
+		ui.DrawText(dst, line, f, float64(x), float64(y), clr)
+		ui.DrawText(dst, note, f, nx, float64(y), noteClr)
 		return
 	}
-	drawText(dst, line, f, float64(x), float64(y), clr)
+	ui.DrawText(dst, line, f, float64(x), float64(y), clr)
 }

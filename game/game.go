@@ -18,6 +18,7 @@ import (
 	"chores/assets"
 	"chores/game/play"
 	"chores/game/redraw"
+	"chores/game/ui"
 	"chores/sound"
 )
 
@@ -28,13 +29,13 @@ type Game struct {
 	input    input
 	intents  []play.Intent
 	external chan play.Intent // intents from JavaScript, read in Update
-	faces    faces
+	faces    ui.Faces
 	hud      *hud
 	scene    scene
 	code     *codeView
 	timeline timeline
 	painter  redraw.Painter // paints each frame where it changed
-	layout   *layout
+	layout   *ui.Layout
 	// the layout depends on the stories (tabs) and the current one (rows)
 	layoutStories int
 	layoutStory   *play.Story
@@ -254,12 +255,12 @@ func (g *Game) ensureLayout() {
 	if g.w == 0 {
 		g.w, g.h, g.u = 1280, 800, 1
 	}
-	if g.layout == nil || g.layout.w != g.w || g.layout.h != g.h || g.layout.u != g.u || len(g.layout.buttons) == 0 && g.opts.UI != play.UINone || g.layoutStories != len(g.player.Stories) || g.layoutStory != g.player.Story() {
-		g.layout = newLayout(g.w, g.h, g.u, g.opts.UI, g.player, timelineRows(g.player.Story()))
+	if g.layout == nil || g.layout.W != g.w || g.layout.H != g.h || g.layout.U != g.u || len(g.layout.Buttons) == 0 && g.opts.UI != play.UINone || g.layoutStories != len(g.player.Stories) || g.layoutStory != g.player.Story() {
+		g.layout = ui.NewLayout(g.w, g.h, g.u, g.opts.UI, g.player, timelineRows(g.player.Story()))
 		g.layoutStories, g.layoutStory = len(g.player.Stories), g.player.Story()
 	}
-	for i := range g.layout.buttons {
-		g.layout.buttons[i].pressed = g.input.pressedButton(g.layout.buttons[i])
+	for i := range g.layout.Buttons {
+		g.layout.Buttons[i].Pressed = g.input.pressedButton(g.layout.Buttons[i])
 	}
 }
 
@@ -283,21 +284,21 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	}
 }
 
-func (g *Game) drawAll(screen surface) {
+func (g *Game) drawAll(screen ui.Surface) {
 	l := g.layout
 	p := g.player
-	fillRect(screen, screen.Bounds(), colBackground)
+	ui.FillRect(screen, screen.Bounds(), ui.ColBackground)
 	if p.Code {
 		if g.code == nil {
 			g.code = newCodeView()
 		}
-		g.code.draw(screen, l.scene, p, &g.faces, g.u)
+		g.code.draw(screen, l.Scene, p, &g.faces, g.u)
 	} else {
-		g.scene.prepare(p.Story(), l.scene, g.u, &g.faces)
+		g.scene.prepare(p.Story(), l.Scene, g.u, &g.faces)
 		g.scene.draw(screen, p)
 	}
 	g.drawCaption(screen)
-	switch l.ui {
+	switch l.UI {
 	case play.UIFull:
 		g.hud.drawTabs(screen, l, p)
 		g.hud.drawCaption(screen, l, p)
@@ -306,8 +307,8 @@ func (g *Game) drawAll(screen surface) {
 	case play.UIMinimal:
 		g.hud.drawControls(screen, l, p, p.Muted)
 	}
-	if !l.timeline.Empty() {
-		g.timeline.prepare(p.Story(), l.timeline, g.u, &g.faces)
+	if !l.Timeline.Empty() {
+		g.timeline.prepare(p.Story(), l.Timeline, g.u, &g.faces)
 		g.timeline.draw(screen, p.Minute, g.input.dragging)
 		g.timeline.drawSelection(screen, p.Selected)
 	}
@@ -325,26 +326,26 @@ func (g *Game) drawAll(screen surface) {
 
 // drawCaption shows the words being said, under the house, while someone
 // listens (also when muted: captions are for reading).
-func (g *Game) drawCaption(dst surface) {
+func (g *Game) drawCaption(dst ui.Surface) {
 	if g.caption == "" {
 		return
 	}
 	l := g.layout
-	face := g.faces.get(float64(l.px(13)), false)
-	lines := wrap("podcast: "+g.caption, face, float64(l.scene.Dx())*0.8)
-	lineH := l.px(18)
-	h := lineH*len(lines) + l.px(8)
+	face := g.faces.Get(float64(l.Px(13)), false)
+	lines := ui.Wrap("podcast: "+g.caption, face, float64(l.Scene.Dx())*0.8)
+	lineH := l.Px(18)
+	h := lineH*len(lines) + l.Px(8)
 	// At the top of the house, over the roof: nothing there to hide. In the
 	// code view, at the bottom, below the code.
-	top := l.scene.Min.Y + l.px(4)
+	top := l.Scene.Min.Y + l.Px(4)
 	if g.player.Code {
-		top = l.scene.Max.Y - l.px(8) - h
+		top = l.Scene.Max.Y - l.Px(8) - h
 	}
-	r := image.Rect(l.scene.Min.X+l.scene.Dx()/10, top, l.scene.Max.X-l.scene.Dx()/10, top+h)
-	fillRound(dst, r, float32(l.px(6)), color.RGBA{0x10, 0x10, 0x1c, 0xd0})
+	r := image.Rect(l.Scene.Min.X+l.Scene.Dx()/10, top, l.Scene.Max.X-l.Scene.Dx()/10, top+h)
+	ui.FillRound(dst, r, float32(l.Px(6)), color.RGBA{0x10, 0x10, 0x1c, 0xd0})
 	for i, line := range lines {
-		lr := image.Rect(r.Min.X, r.Min.Y+l.px(4)+i*lineH, r.Max.X, r.Min.Y+l.px(4)+(i+1)*lineH)
-		drawTextAligned(dst, line, face, lr, alignCenter, colText)
+		lr := image.Rect(r.Min.X, r.Min.Y+l.Px(4)+i*lineH, r.Max.X, r.Min.Y+l.Px(4)+(i+1)*lineH)
+		ui.DrawTextAligned(dst, line, face, lr, ui.AlignCenter, ui.ColText)
 	}
 }
 

@@ -9,19 +9,20 @@ import (
 
 	"chores/game/art"
 	"chores/game/play"
+	"chores/game/ui"
 	"chores/sim"
 )
 
 // hud draws everything around the house.
 type hud struct {
-	faces      *faces
+	faces      *ui.Faces
 	icons      [art.NumIcons]*ebiten.Image
 	captionFor *play.Story
 	captionW   int
 	lines      []string
 }
 
-func newHUD(f *faces) *hud {
+func newHUD(f *ui.Faces) *hud {
 	h := &hud{faces: f}
 	for i := range h.icons {
 		h.icons[i] = ebiten.NewImageFromImage(art.HUDIcon(art.Icon(i)))
@@ -29,171 +30,171 @@ func newHUD(f *faces) *hud {
 	return h
 }
 
-func (h *hud) drawTabs(dst surface, l *layout, p *play.Player) {
-	face := h.faces.get(float64(l.px(13)), true)
-	for _, b := range l.buttons {
-		if b.kind != btnTab {
+func (h *hud) drawTabs(dst ui.Surface, l *ui.Layout, p *play.Player) {
+	face := h.faces.Get(float64(l.Px(13)), true)
+	for _, b := range l.Buttons {
+		if b.Kind != ui.BtnTab {
 			continue
 		}
-		bg, fg := colPanel, colTextDim
-		if b.story == p.Index {
-			bg, fg = colAccent, colBackground
-		} else if b.pressed {
-			bg = colPanelLight
+		bg, fg := ui.ColPanel, ui.ColTextDim
+		if b.Story == p.Index {
+			bg, fg = ui.ColAccent, ui.ColBackground
+		} else if b.Pressed {
+			bg = ui.ColPanelLight
 		}
-		fillRound(dst, b.r, float32(l.px(6)), bg)
-		label := b.label
-		if b.story >= sim.NumPresets {
+		ui.FillRound(dst, b.R, float32(l.Px(6)), bg)
+		label := b.Label
+		if b.Story >= sim.NumPresets {
 			label = "your house"
 		}
-		drawTextAligned(dst, fmt.Sprintf("%d %s", b.story+1, label), face, b.r, alignCenter, fg)
+		ui.DrawTextAligned(dst, fmt.Sprintf("%d %s", b.Story+1, label), face, b.R, ui.AlignCenter, fg)
 	}
 }
 
-func (h *hud) drawCaption(dst surface, l *layout, p *play.Player) {
+func (h *hud) drawCaption(dst ui.Surface, l *ui.Layout, p *play.Player) {
 	st := p.Story()
-	title := h.faces.get(float64(l.px(15)), true)
-	body := h.faces.get(float64(l.px(13)), false)
-	r := l.caption
-	drawText(dst, st.Title, title, float64(r.Min.X), float64(r.Min.Y+l.px(4)), colAccent)
-	x := float64(r.Min.X) + title.advance(st.Title) + float64(l.px(12))
+	title := h.faces.Get(float64(l.Px(15)), true)
+	body := h.faces.Get(float64(l.Px(13)), false)
+	r := l.Caption
+	ui.DrawText(dst, st.Title, title, float64(r.Min.X), float64(r.Min.Y+l.Px(4)), ui.ColAccent)
+	x := float64(r.Min.X) + title.Advance(st.Title) + float64(l.Px(12))
 	if h.captionFor != st || h.captionW != r.Dx() {
 		h.captionFor, h.captionW = st, r.Dx()
-		h.lines = wrap(st.Caption, body, float64(r.Max.X)-x)
+		h.lines = ui.Wrap(st.Caption, body, float64(r.Max.X)-x)
 	}
 	for i, line := range h.lines {
 		if i >= 2 {
 			break
 		}
-		drawText(dst, line, body, x, float64(r.Min.Y+l.px(6)+i*l.px(17)), colText)
+		ui.DrawText(dst, line, body, x, float64(r.Min.Y+l.Px(6)+i*l.Px(17)), ui.ColText)
 	}
 }
 
-func (h *hud) drawFigures(dst surface, l *layout, p *play.Player) {
-	r := l.figures
+func (h *hud) drawFigures(dst ui.Surface, l *ui.Layout, p *play.Player) {
+	r := l.Figures
 	if r.Empty() {
 		return
 	}
-	fillRound(dst, r, float32(l.px(8)), colPanel)
+	ui.FillRound(dst, r, float32(l.Px(8)), ui.ColPanel)
 	f := p.Figures()
-	label := h.faces.get(float64(l.px(12)), false)
-	value := h.faces.get(float64(l.px(20)), true)
-	y := r.Min.Y + l.px(10)
+	label := h.faces.Get(float64(l.Px(12)), false)
+	value := h.faces.Get(float64(l.Px(20)), true)
+	y := r.Min.Y + l.Px(10)
 	item := func(name, v, note string, clr color.Color) {
-		x := float64(r.Min.X + l.px(12))
-		drawText(dst, name, label, x, float64(y), colText)
-		y += label.height() + l.px(3)
-		drawText(dst, v, value, x, float64(y), clr)
-		y += value.height() + l.px(2)
+		x := float64(r.Min.X + l.Px(12))
+		ui.DrawText(dst, name, label, x, float64(y), ui.ColText)
+		y += label.Height() + l.Px(3)
+		ui.DrawText(dst, v, value, x, float64(y), clr)
+		y += value.Height() + l.Px(2)
 		if note != "" {
-			drawText(dst, note, label, x, float64(y), colTextDim)
-			y += label.height()
+			ui.DrawText(dst, note, label, x, float64(y), ui.ColTextDim)
+			y += label.Height()
 		}
-		y += l.px(12)
+		y += l.Px(12)
 	}
 	fig := play.Texts(f)
 	if f.Final {
-		item("makespan", fig.Makespan, "", colAccent)
-		item("speedup vs one alone", fig.Speedup, "", colAccent)
+		item("makespan", fig.Makespan, "", ui.ColAccent)
+		item("speedup vs one alone", fig.Speedup, "", ui.ColAccent)
 	} else {
-		item("makespan", fig.Makespan, "still running", colText)
-		item("speedup vs one alone", fig.Speedup, "known at the end", colText)
+		item("makespan", fig.Makespan, "still running", ui.ColText)
+		item("speedup vs one alone", fig.Speedup, "known at the end", ui.ColText)
 	}
-	item("parallelism", fig.Parallelism, "hands busy at once", colText)
-	item("overlap", fig.Overlap, "cleaning while listening", colText)
-	item("waiting", fig.Waiting, "ready but blocked", colText)
+	item("parallelism", fig.Parallelism, "hands busy at once", ui.ColText)
+	item("overlap", fig.Overlap, "cleaning while listening", ui.ColText)
+	item("waiting", fig.Waiting, "ready but blocked", ui.ColText)
 }
 
-func (h *hud) drawControls(dst surface, l *layout, p *play.Player, muted bool) {
-	if l.ui == play.UINone {
+func (h *hud) drawControls(dst ui.Surface, l *ui.Layout, p *play.Player, muted bool) {
+	if l.UI == play.UINone {
 		return
 	}
-	fillRect(dst, l.controls, colPanel)
-	for _, b := range l.buttons {
-		if b.kind == btnTab {
+	ui.FillRect(dst, l.Controls, ui.ColPanel)
+	for _, b := range l.Buttons {
+		if b.Kind == ui.BtnTab {
 			continue
 		}
-		bg := colPanelLight
-		if b.pressed {
-			bg = colAccent
+		bg := ui.ColPanelLight
+		if b.Pressed {
+			bg = ui.ColAccent
 		}
-		fillRound(dst, b.r, float32(l.px(6)), bg)
+		ui.FillRound(dst, b.R, float32(l.Px(6)), bg)
 		var icon art.Icon
-		switch b.kind {
-		case btnPlay:
+		switch b.Kind {
+		case ui.BtnPlay:
 			icon = art.IconPlay
 			if p.Playing {
 				icon = art.IconPause
 			}
-		case btnStepBack:
+		case ui.BtnStepBack:
 			icon = art.IconStepBack
-		case btnStepForward:
+		case ui.BtnStepForward:
 			icon = art.IconStepForward
-		case btnRestart:
+		case ui.BtnRestart:
 			icon = art.IconRestart
-		case btnFaster:
+		case ui.BtnFaster:
 			icon = art.IconSpeed
-		case btnSlower:
-			h.drawMinus(dst, b.r, l)
+		case ui.BtnSlower:
+			h.drawMinus(dst, b.R, l)
 			continue
-		case btnMute:
+		case ui.BtnMute:
 			icon = art.IconUnmute
 			if muted {
 				icon = art.IconMute
 			}
-		case btnHelp:
+		case ui.BtnHelp:
 			icon = art.IconHelp
-		case btnVolume:
-			h.drawVolume(dst, b.r, l, p)
+		case ui.BtnVolume:
+			h.drawVolume(dst, b.R, l, p)
 			continue
-		case btnCode:
+		case ui.BtnCode:
 			label := "code"
 			if p.Code {
 				label = "house"
 			}
-			drawTextAligned(dst, label, h.faces.get(float64(l.px(13)), true), b.r, alignCenter, colText)
+			ui.DrawTextAligned(dst, label, h.faces.Get(float64(l.Px(13)), true), b.R, ui.AlignCenter, ui.ColText)
 			continue
 		}
-		h.drawIcon(dst, icon, b.r)
+		h.drawIcon(dst, icon, b.R)
 	}
-	if l.ui != play.UIFull {
+	if l.UI != play.UIFull {
 		return
 	}
-	face := h.faces.get(float64(l.px(14)), true)
-	drawTextAligned(dst, fmt.Sprintf("%gx", p.Speed), face, l.speedLabel(), alignCenter, colText)
-	drawTextAligned(dst, clockText(p), face, l.clockRect(), alignStart, colText)
+	face := h.faces.Get(float64(l.Px(14)), true)
+	ui.DrawTextAligned(dst, fmt.Sprintf("%gx", p.Speed), face, l.SpeedLabel(), ui.AlignCenter, ui.ColText)
+	ui.DrawTextAligned(dst, clockText(p), face, l.ClockRect(), ui.AlignStart, ui.ColText)
 }
 
 // drawIcon scales a 12px icon by a whole factor to fit r, centred.
-func (h *hud) drawIcon(dst surface, icon art.Icon, r image.Rectangle) {
+func (h *hud) drawIcon(dst ui.Surface, icon art.Icon, r image.Rectangle) {
 	img := h.icons[icon]
 	k := max(1, (min(r.Dx(), r.Dy())*6/10)/art.IconSize)
 	op := &ebiten.DrawImageOptions{}
 	op.GeoM.Scale(float64(k), float64(k))
 	op.GeoM.Translate(float64(r.Min.X+(r.Dx()-k*art.IconSize)/2), float64(r.Min.Y+(r.Dy()-k*art.IconSize)/2))
-	op.ColorScale.ScaleWithColor(colText)
+	op.ColorScale.ScaleWithColor(ui.ColText)
 	dst.DrawImage(img, op)
 }
 
 // drawVolume draws the slider: a track, the level filled, a knob.
-func (h *hud) drawVolume(dst surface, r image.Rectangle, l *layout, p *play.Player) {
-	inner := r.Inset(l.px(8))
+func (h *hud) drawVolume(dst ui.Surface, r image.Rectangle, l *ui.Layout, p *play.Player) {
+	inner := r.Inset(l.Px(8))
 	cy := float32(r.Min.Y+r.Max.Y) / 2
-	t := float32(l.px(4))
-	fillRectF(dst, float32(inner.Min.X), cy-t/2, float32(inner.Dx()), t, colBackground)
+	t := float32(l.Px(4))
+	ui.FillRectF(dst, float32(inner.Min.X), cy-t/2, float32(inner.Dx()), t, ui.ColBackground)
 	level := float32(p.Volume)
-	clr := colText
+	clr := ui.ColText
 	if p.Muted {
-		clr = colTextDim
+		clr = ui.ColTextDim
 	}
-	fillRectF(dst, float32(inner.Min.X), cy-t/2, float32(inner.Dx())*level, t, clr)
-	fillDisc(dst, float32(inner.Min.X)+float32(inner.Dx())*level, cy, float32(l.px(6)), clr)
+	ui.FillRectF(dst, float32(inner.Min.X), cy-t/2, float32(inner.Dx())*level, t, clr)
+	ui.FillDisc(dst, float32(inner.Min.X)+float32(inner.Dx())*level, cy, float32(l.Px(6)), clr)
 }
 
-func (h *hud) drawMinus(dst surface, r image.Rectangle, l *layout) {
-	w, t := float32(r.Dx())*0.45, float32(l.px(3))
+func (h *hud) drawMinus(dst ui.Surface, r image.Rectangle, l *ui.Layout) {
+	w, t := float32(r.Dx())*0.45, float32(l.Px(3))
 	cx, cy := float32(r.Min.X+r.Max.X)/2, float32(r.Min.Y+r.Max.Y)/2
-	fillRectF(dst, cx-w/2, cy-t/2, w, t, colText)
+	ui.FillRectF(dst, cx-w/2, cy-t/2, w, t, ui.ColText)
 }
 
 var helpLines = []string{
@@ -212,24 +213,24 @@ var helpLines = []string{
 	"Striped bars: someone ready but waiting.",
 }
 
-func (h *hud) drawHelp(dst surface, l *layout) {
-	fillRect(dst, image.Rect(0, 0, l.w, l.h), color.RGBA{0, 0, 0, 0xa0})
-	face := h.faces.get(float64(l.px(14)), false)
-	lineH := l.px(22)
-	w, hh := l.px(430), lineH*(len(helpLines)+3)
-	r := image.Rect((l.w-w)/2, (l.h-hh)/2, (l.w+w)/2, (l.h+hh)/2)
-	fillRound(dst, r, float32(l.px(10)), colPanel)
-	drawText(dst, "Keys and controls", h.faces.get(float64(l.px(16)), true), float64(r.Min.X+l.px(20)), float64(r.Min.Y+l.px(16)), colAccent)
+func (h *hud) drawHelp(dst ui.Surface, l *ui.Layout) {
+	ui.FillRect(dst, image.Rect(0, 0, l.W, l.H), color.RGBA{0, 0, 0, 0xa0})
+	face := h.faces.Get(float64(l.Px(14)), false)
+	lineH := l.Px(22)
+	w, hh := l.Px(430), lineH*(len(helpLines)+3)
+	r := image.Rect((l.W-w)/2, (l.H-hh)/2, (l.W+w)/2, (l.H+hh)/2)
+	ui.FillRound(dst, r, float32(l.Px(10)), ui.ColPanel)
+	ui.DrawText(dst, "Keys and controls", h.faces.Get(float64(l.Px(16)), true), float64(r.Min.X+l.Px(20)), float64(r.Min.Y+l.Px(16)), ui.ColAccent)
 	for i, line := range helpLines {
-		drawText(dst, line, face, float64(r.Min.X+l.px(20)), float64(r.Min.Y+l.px(16)+(i+2)*lineH), colText)
+		ui.DrawText(dst, line, face, float64(r.Min.X+l.Px(20)), float64(r.Min.Y+l.Px(16)+(i+2)*lineH), ui.ColText)
 	}
 }
 
 // drawNotice shows a message at the top of the screen.
-func (h *hud) drawNotice(dst surface, l *layout, msg string) {
-	face := h.faces.get(float64(l.px(13)), false)
-	w := int(face.advance(msg)) + l.px(24)
-	r := image.Rect((l.w-w)/2, l.px(40), (l.w+w)/2, l.px(66))
-	fillRound(dst, r, float32(l.px(6)), color.RGBA{0x6b, 0x2a, 0x3a, 0xf0})
-	drawTextAligned(dst, msg, face, r, alignCenter, colText)
+func (h *hud) drawNotice(dst ui.Surface, l *ui.Layout, msg string) {
+	face := h.faces.Get(float64(l.Px(13)), false)
+	w := int(face.Advance(msg)) + l.Px(24)
+	r := image.Rect((l.W-w)/2, l.Px(40), (l.W+w)/2, l.Px(66))
+	ui.FillRound(dst, r, float32(l.Px(6)), color.RGBA{0x6b, 0x2a, 0x3a, 0xf0})
+	ui.DrawTextAligned(dst, msg, face, r, ui.AlignCenter, ui.ColText)
 }

@@ -1,11 +1,13 @@
 package game
 
 import (
-	"chores/game/play"
 	"image"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
+
+	"chores/game/play"
+	"chores/game/ui"
 )
 
 // input turns keys, mouse and touches into intents, once per frame. The
@@ -62,7 +64,7 @@ func keysDown(pressed func(ebiten.Key) bool, out []play.Intent) []play.Intent {
 
 // read appends this frame's intents. seek is how the timeline maps a screen
 // x to a minute; it is only called while dragging on the timeline.
-func (in *input) read(l *layout, tl *timeline, pick picker, help bool, out []play.Intent) []play.Intent {
+func (in *input) read(l *ui.Layout, tl *timeline, pick picker, help bool, out []play.Intent) []play.Intent {
 	out = keysDown(func(key ebiten.Key) bool {
 		return inpututil.IsKeyJustPressed(key) || (isRepeatKey(key) && repeating(key))
 	}, out)
@@ -96,7 +98,7 @@ func (in *input) read(l *layout, tl *timeline, pick picker, help bool, out []pla
 	if in.volume {
 		x, still := in.pointer()
 		if still {
-			out = append(out, play.Intent{Kind: play.SetVolume, Value: l.volumeAt(x)})
+			out = append(out, play.Intent{Kind: play.SetVolume, Value: l.VolumeAt(x)})
 		} else {
 			in.volume = false
 		}
@@ -131,31 +133,31 @@ func (in *input) pointer() (int, bool) {
 // or on a marked line of the code view.
 type picker func(image.Point) (person int, ok bool)
 
-func (in *input) press(pos func() (int, int), id ebiten.TouchID, l *layout, tl *timeline, pick picker, help bool, out []play.Intent) []play.Intent {
+func (in *input) press(pos func() (int, int), id ebiten.TouchID, l *ui.Layout, tl *timeline, pick picker, help bool, out []play.Intent) []play.Intent {
 	x, y := pos()
 	pt := image.Pt(x, y)
 	in.pressed, in.down = pt, true
 	if help {
 		return append(out, play.Intent{Kind: play.CloseOverlay})
 	}
-	if b, ok := l.hit(pt); ok {
-		if b.kind == btnVolume {
+	if b, ok := l.Hit(pt); ok {
+		if b.Kind == ui.BtnVolume {
 			in.volume, in.dragID = true, id
-			return append(out, play.Intent{Kind: play.SetVolume, Value: l.volumeAt(x)})
+			return append(out, play.Intent{Kind: play.SetVolume, Value: l.VolumeAt(x)})
 		}
-		return append(out, b.intent)
+		return append(out, b.Intent)
 	}
-	if !l.timeline.Empty() && pt.In(l.timeline) {
+	if !l.Timeline.Empty() && pt.In(l.Timeline) {
 		if who, ok := tl.personAt(pt); ok {
 			return append(out, play.Intent{Kind: play.Select, Value: float64(who)})
 		}
 		in.dragging, in.dragID = true, id
 		return append(out, play.Intent{Kind: play.Seek, Value: tl.minuteAt(x)})
 	}
-	if who, ok := pick(pt); ok && pt.In(l.scene) && l.ui == play.UIFull {
+	if who, ok := pick(pt); ok && pt.In(l.Scene) && l.UI == play.UIFull {
 		return append(out, play.Intent{Kind: play.Select, Value: float64(who)})
 	}
-	if pt.In(l.scene) && l.ui != play.UIFull {
+	if pt.In(l.Scene) && l.UI != play.UIFull {
 		// In embeds the house itself is the play button.
 		return append(out, play.Intent{Kind: play.TogglePlay})
 	}
@@ -172,4 +174,4 @@ func repeating(k ebiten.Key) bool {
 }
 
 // pressedButton reports whether a button is held down now (for feedback).
-func (in *input) pressedButton(b button) bool { return in.down && in.pressed.In(b.r) }
+func (in *input) pressedButton(b ui.Button) bool { return in.down && in.pressed.In(b.R) }

@@ -1,9 +1,10 @@
 package game
 
 import (
-	"chores/game/play"
 	"fmt"
 	"sync"
+
+	"chores/game/play"
 )
 
 // noticeBox collects the messages of refused commands between frames: the

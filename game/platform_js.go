@@ -3,10 +3,11 @@
 package game
 
 import (
-	"chores/game/play"
 	"encoding/json"
 	"fmt"
 	"syscall/js"
+
+	"chores/game/play"
 )
 
 // startFallback: a start that fails on the options of a link plays the

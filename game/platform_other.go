@@ -3,9 +3,10 @@
 package game
 
 import (
-	"chores/game/play"
 	"fmt"
 	"os"
+
+	"chores/game/play"
 )
 
 // desktop is the platform of the native window: notices also go to stderr,

@@ -11,6 +11,7 @@ import (
 
 	"chores/game/art"
 	"chores/game/play"
+	"chores/game/ui"
 	"chores/sim"
 )
 
@@ -301,9 +302,9 @@ type scene struct {
 	k       float64 // scale from art pixels to screen pixels
 	rect    image.Rectangle
 	canvas  *ebiten.Image // only for a house shrunk to fit (k < 1)
-	target  surface       // where blit draws this frame
+	target  ui.Surface    // where blit draws this frame
 	place   ebiten.GeoM   // from house pixels to target pixels, this frame
-	faces   *faces
+	faces   *ui.Faces
 	u       float64
 	hits    []personHit // where each person was drawn in the last frame, for picking
 }
@@ -325,7 +326,7 @@ func (sc *scene) personAt(pt image.Point) (int, bool) {
 	return 0, false
 }
 
-func (sc *scene) prepare(st *play.Story, rect image.Rectangle, u float64, f *faces) {
+func (sc *scene) prepare(st *play.Story, rect image.Rectangle, u float64, f *ui.Faces) {
 	if sc.house != nil && sc.house.st == st && sc.rect == rect && sc.u == u {
 		return
 	}
@@ -369,7 +370,7 @@ type personPose struct {
 	bubble  bool
 }
 
-func (sc *scene) draw(dst surface, p *play.Player) {
+func (sc *scene) draw(dst ui.Surface, p *play.Player) {
 	h := sc.house
 	st := p.Story()
 	state := &p.State
@@ -453,20 +454,20 @@ func (sc *scene) draw(dst surface, p *play.Player) {
 }
 
 // drawSelection points at the selected person with an arrow and their name.
-func (sc *scene) drawSelection(dst surface, p *play.Player, poses []personPose) {
+func (sc *scene) drawSelection(dst ui.Surface, p *play.Player, poses []personPose) {
 	i := p.Selected
 	if i < 0 || i >= len(poses) || len(poses[i].anim) == 0 {
 		return
 	}
 	ox, oy := sc.origin()
 	k := max(sc.k, 1)
-	face := sc.faces.get(math.Round(13*max(sc.u, 1)), true)
+	face := sc.faces.Get(math.Round(13*max(sc.u, 1)), true)
 	name := "↓ " + p.Story().Scenario.People[i].Name
-	x := ox + poses[i].x*sc.k - face.advance(name)/2
-	y := oy + (poses[i].y-art.FrameH)*sc.k - float64(face.height()) - 2*k
-	r := image.Rect(int(x-4*sc.u), int(y-2*sc.u), int(x+face.advance(name)+4*sc.u), int(y+float64(face.height())+sc.u))
-	fillRound(dst, r, float32(3*sc.u), colAccent)
-	drawText(dst, name, face, x, y, colBackground)
+	x := ox + poses[i].x*sc.k - face.Advance(name)/2
+	y := oy + (poses[i].y-art.FrameH)*sc.k - float64(face.Height()) - 2*k
+	r := image.Rect(int(x-4*sc.u), int(y-2*sc.u), int(x+face.Advance(name)+4*sc.u), int(y+float64(face.Height())+sc.u))
+	ui.FillRound(dst, r, float32(3*sc.u), ui.ColAccent)
+	ui.DrawText(dst, name, face, x, y, ui.ColBackground)
 }
 
 func (sc *scene) blit(img *ebiten.Image, x, y float64, flip bool) {
@@ -653,38 +654,38 @@ func personIndex(st *play.Story, name string) int {
 
 // drawLabels writes room names and people's names at screen resolution, when
 // there is room for them.
-func (sc *scene) drawLabels(dst surface, p *play.Player, poses []personPose) {
+func (sc *scene) drawLabels(dst ui.Surface, p *play.Player, poses []personPose) {
 	if sc.k < 2 || sc.u <= 0 {
 		return
 	}
 	ox, oy := sc.origin()
-	face := sc.faces.get(math.Round(11*sc.u), true)
+	face := sc.faces.Get(math.Round(11*sc.u), true)
 	for _, cl := range sc.house.cells {
 		name := "Lounge"
 		if cl.room >= 0 {
 			name = p.Story().Scenario.Rooms[cl.room].Name
 		}
 		at := image.Pt(int(ox+float64(cl.rect.Min.X)*sc.k)+int(4*sc.u), int(oy+float64(cl.rect.Min.Y)*sc.k)+int(3*sc.u))
-		r := image.Rectangle{Min: at, Max: at.Add(image.Pt(int(face.advance(name))+int(8*sc.u), int(16*sc.u)))}
-		fillRound(dst, r, float32(3*sc.u), color.RGBA{0x1d, 0x1f, 0x33, 0xb0})
-		label := colText
+		r := image.Rectangle{Min: at, Max: at.Add(image.Pt(int(face.Advance(name))+int(8*sc.u), int(16*sc.u)))}
+		ui.FillRound(dst, r, float32(3*sc.u), color.RGBA{0x1d, 0x1f, 0x33, 0xb0})
+		label := ui.ColText
 		if cl.room >= 0 && p.State.Rooms[cl.room].Left == 0 {
-			label = colAccent // clean
+			label = ui.ColAccent // clean
 		}
-		drawTextAligned(dst, name, face, r, alignCenter, label)
+		ui.DrawTextAligned(dst, name, face, r, ui.AlignCenter, label)
 	}
 	if len(poses) > 3 {
 		return
 	}
-	small := sc.faces.get(math.Round(10*sc.u), false)
+	small := sc.faces.Get(math.Round(10*sc.u), false)
 	for i, pose := range poses {
 		x := ox + pose.x*sc.k
 		y := oy + pose.y*sc.k + 2*sc.u
 		name := p.Story().Scenario.People[i].Name
-		w := small.advance(name)
+		w := small.Advance(name)
 		r := image.Rect(int(x-w/2-3*sc.u), int(y), int(x+w/2+3*sc.u), int(y+13*sc.u))
-		fillRound(dst, r, float32(3*sc.u), art.PersonColor(i))
-		drawTextAligned(dst, name, small, r, alignCenter, colBackground)
+		ui.FillRound(dst, r, float32(3*sc.u), art.PersonColor(i))
+		ui.DrawTextAligned(dst, name, small, r, ui.AlignCenter, ui.ColBackground)
 	}
 }
 

@@ -1,10 +1,11 @@
 package game
 
 import (
-	"chores/game/play"
 	"runtime/metrics"
 
 	"github.com/hajimehoshi/ebiten/v2"
+
+	"chores/game/play"
 )
 
 // heapSample reads the live heap (bytes in use after the last collection),

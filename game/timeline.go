@@ -10,6 +10,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"chores/game/play"
+	"chores/game/ui"
 	"chores/sim"
 )
 
@@ -45,14 +46,14 @@ func buildRows(st *play.Story) []row {
 				continue
 			}
 			if sp.Lane == sim.LaneHands {
-				hands.bars = append(hands.bars, bar{from: sp.Start, to: sp.End, clr: roomColor(sp.Room)})
+				hands.bars = append(hands.bars, bar{from: sp.Start, to: sp.End, clr: ui.RoomColor(sp.Room)})
 			} else {
-				ears.bars = append(ears.bars, bar{from: sp.Start, to: sp.End, clr: colListen})
+				ears.bars = append(ears.bars, bar{from: sp.Start, to: sp.End, clr: ui.ColListen})
 			}
 		}
 		for _, w := range r.Waits {
 			if w.Person == p {
-				ears.bars = append(ears.bars, bar{from: w.Start, to: w.End, clr: colWait, wait: true})
+				ears.bars = append(ears.bars, bar{from: w.Start, to: w.End, clr: ui.ColWait, wait: true})
 			}
 		}
 		if len(hands.bars) > 0 {
@@ -83,7 +84,7 @@ func buildRows(st *play.Story) []row {
 			}
 			for _, w := range alt.Waits {
 				if w.Person == p {
-					rw.bars = append(rw.bars, bar{from: w.Start, to: w.End, clr: colWait, wait: true})
+					rw.bars = append(rw.bars, bar{from: w.Start, to: w.End, clr: ui.ColWait, wait: true})
 				}
 			}
 			if len(rw.bars) > 0 {
@@ -96,7 +97,7 @@ func buildRows(st *play.Story) []row {
 
 // listenerColor tells listeners apart on a device's row.
 func listenerColor(person int) color.RGBA {
-	c := []color.RGBA{colListen, {0xe0, 0x8c, 0xd8, 0xff}, {0x8c, 0x9c, 0xff, 0xff}, {0xc6, 0x6c, 0xe0, 0xff}}
+	c := []color.RGBA{ui.ColListen, {0xe0, 0x8c, 0xd8, 0xff}, {0x8c, 0x9c, 0xff, 0xff}, {0xc6, 0x6c, 0xe0, 0xff}}
 	return c[person%len(c)]
 }
 
@@ -110,13 +111,13 @@ type timeline struct {
 	end    sim.Time // the minute at the right edge
 	chart  image.Rectangle
 	cache  *ebiten.Image
-	faces  *faces
+	faces  *ui.Faces
 }
 
 func (tl *timeline) px(css float64) int { return int(css*tl.u + 0.5) }
 
 // prepare rebuilds the cached chart when the story or the rectangle changed.
-func (tl *timeline) prepare(st *play.Story, rect image.Rectangle, u float64, f *faces) {
+func (tl *timeline) prepare(st *play.Story, rect image.Rectangle, u float64, f *ui.Faces) {
 	if tl.st == st && tl.rect == rect && tl.u == u && tl.cache != nil {
 		return
 	}
@@ -167,18 +168,18 @@ func (tl *timeline) drawStatic() {
 	dst := tl.cache
 	off := tl.rect.Min
 	local := func(r image.Rectangle) image.Rectangle { return r.Sub(off) }
-	fillRound(dst, local(tl.rect), float32(tl.px(6)), colPanel)
-	face := tl.faces.get(float64(tl.px(11)), false)
+	ui.FillRound(dst, local(tl.rect), float32(tl.px(6)), ui.ColPanel)
+	face := tl.faces.Get(float64(tl.px(11)), false)
 	step := axisStep(tl.end)
 	for m := (sim.Time{}); !tl.end.Less(m); m = m.Add(step) {
 		x := tl.x(m) - float32(off.X)
-		vector.StrokeLine(dst, x, float32(tl.chart.Min.Y-off.Y), x, float32(tl.chart.Max.Y-off.Y), 1, colGrid, false)
+		vector.StrokeLine(dst, x, float32(tl.chart.Min.Y-off.Y), x, float32(tl.chart.Max.Y-off.Y), 1, ui.ColGrid, false)
 		if tl.labels {
-			align, lr := alignCenter, image.Rect(int(x)-20, 0, int(x)+20, tl.chart.Min.Y-off.Y)
+			align, lr := ui.AlignCenter, image.Rect(int(x)-20, 0, int(x)+20, tl.chart.Min.Y-off.Y)
 			if int(x)+tl.px(12) > tl.rect.Dx() {
-				align, lr = alignEnd, image.Rect(int(x)-40, 0, int(x), tl.chart.Min.Y-off.Y)
+				align, lr = ui.AlignEnd, image.Rect(int(x)-40, 0, int(x), tl.chart.Min.Y-off.Y)
 			}
-			drawTextAligned(dst, m.String(), face, lr, align, colTextDim)
+			ui.DrawTextAligned(dst, m.String(), face, lr, align, ui.ColTextDim)
 		}
 	}
 	for i, rw := range tl.rows {
@@ -188,7 +189,7 @@ func (tl *timeline) drawStatic() {
 		gap := max(1, (y1-y0)/6)
 		if tl.labels {
 			lr := image.Rect(tl.px(8), int(y0), tl.chart.Min.X-off.X-tl.px(6), int(y1))
-			drawTextAligned(dst, rw.label, face, lr, alignStart, colText)
+			ui.DrawTextAligned(dst, rw.label, face, lr, ui.AlignStart, ui.ColText)
 		}
 		for _, b := range rw.bars {
 			x0, x1 := tl.x(b.from)-float32(off.X), tl.x(b.to)-float32(off.X)
@@ -199,7 +200,7 @@ func (tl *timeline) drawStatic() {
 			}
 			vector.FillRect(dst, x0, y0+gap, w, y1-y0-2*gap, b.clr, false)
 			// A thin dark edge keeps neighbouring bars of one row apart.
-			vector.FillRect(dst, x1-1, y0+gap, 1, y1-y0-2*gap, colPanel, false)
+			vector.FillRect(dst, x1-1, y0+gap, 1, y1-y0-2*gap, ui.ColPanel, false)
 		}
 	}
 }
@@ -242,7 +243,7 @@ func (tl *timeline) personAt(pt image.Point) (int, bool) {
 }
 
 // drawSelection frames the rows of the selected person.
-func (tl *timeline) drawSelection(dst surface, who int) {
+func (tl *timeline) drawSelection(dst ui.Surface, who int) {
 	if who < 0 || tl.cache == nil {
 		return
 	}
@@ -253,15 +254,15 @@ func (tl *timeline) drawSelection(dst surface, who int) {
 			continue
 		}
 		y0, y1 := tl.rowRect(i)
-		fillRectF(dst, x0, y0, x1-x0, t, colAccent)
-		fillRectF(dst, x0, y1-t, x1-x0, t, colAccent)
-		fillRectF(dst, x0, y0, t, y1-y0, colAccent)
-		fillRectF(dst, x1-t, y0, t, y1-y0, colAccent)
+		ui.FillRectF(dst, x0, y0, x1-x0, t, ui.ColAccent)
+		ui.FillRectF(dst, x0, y1-t, x1-x0, t, ui.ColAccent)
+		ui.FillRectF(dst, x0, y0, t, y1-y0, ui.ColAccent)
+		ui.FillRectF(dst, x1-t, y0, t, y1-y0, ui.ColAccent)
 	}
 }
 
 // draw puts the chart and the playhead on the screen.
-func (tl *timeline) draw(dst surface, minute sim.Time, dragging bool) {
+func (tl *timeline) draw(dst ui.Surface, minute sim.Time, dragging bool) {
 	if tl.cache == nil {
 		return
 	}
@@ -282,20 +283,20 @@ func (tl *timeline) draw(dst surface, minute sim.Time, dragging bool) {
 		left := float32(tl.chart.Min.X)
 		for c := left + col*float32(int((x-left)/col)); c < end; c += col {
 			if a, b := max(c, x), min(c+col, end); b > a {
-				fillRectF(dst, a, y, b-a, h, shade)
+				ui.FillRectF(dst, a, y, b-a, h, shade)
 			}
 		}
 	}
 	w := float32(tl.px(2))
-	fillRectF(dst, x-w/2, float32(tl.rect.Min.Y+tl.px(2)), w, float32(tl.rect.Dy()-tl.px(4)), colPlayhead)
+	ui.FillRectF(dst, x-w/2, float32(tl.rect.Min.Y+tl.px(2)), w, float32(tl.rect.Dy()-tl.px(4)), ui.ColPlayhead)
 	r := float32(tl.px(6))
 	if dragging {
 		r = float32(tl.px(8))
 	}
 	if tl.labels {
-		fillDisc(dst, x, float32(tl.chart.Min.Y)-r/2, r, colPlayhead)
+		ui.FillDisc(dst, x, float32(tl.chart.Min.Y)-r/2, r, ui.ColPlayhead)
 	} else {
-		fillDisc(dst, x, float32(tl.rect.Min.Y+tl.rect.Max.Y)/2, r*0.8, colPlayhead)
+		ui.FillDisc(dst, x, float32(tl.rect.Min.Y+tl.rect.Max.Y)/2, r*0.8, ui.ColPlayhead)
 	}
 }
 

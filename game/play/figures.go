@@ -41,7 +41,7 @@ func ShowFigures(f sim.Figures) FigureState {
 	}
 }
 
-// figureTexts are the panel's values as text.
+// FigureTexts are the panel's values as text.
 type FigureTexts struct{ Makespan, Speedup, Parallelism, Overlap, Waiting string }
 
 func Texts(f sim.Figures) FigureTexts {

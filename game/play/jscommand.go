@@ -27,12 +27,12 @@ import (
 // A refused call answers {ok: false, error}, where the error quotes at most
 // about 40 characters of what it was given.
 
-// maxScenarioText is the longest setScenario text read at all, in
+// MaxScenarioText is the longest setScenario text read at all, in
 // JavaScript string units (UTF-16), which are never more than the UTF-8
 // bytes: sim.Parse refuses more than 1 MiB of bytes anyway.
 const MaxScenarioText = 1 << 20
 
-// jsArg is one JavaScript value as the decoder sees it.
+// JSArg is one JavaScript value as the decoder sees it.
 type JSArg struct {
 	Type string  // the JavaScript typeof: "undefined", "number", "string", "object", ...
 	Num  float64 // for "number"
@@ -46,14 +46,14 @@ type JSArg struct {
 	Err string
 }
 
-// jsCall is a decoded call: what to do.
+// JSCall is a decoded call: what to do.
 type JSCall struct {
 	Kind  IntentKind // Play, Pause, Seek, SetSpeed, SetMute or Load
 	Value float64    // minute, speed, or 1 (mute) / 0 (unmute)
 	Text  string     // Load: a story name or scenario JSON
 }
 
-// apiNames are the window.chores commands decodeCall knows.
+// APINames are the window.chores commands decodeCall knows.
 var APINames = []string{"play", "pause", "seek", "setSpeed", "mute", "setScenario"}
 
 // messageNames maps a parent's {chores: cmd} to the API call it stands for.
@@ -83,7 +83,7 @@ func (a JSArg) describe() string {
 	return "a value of type " + Clip(a.Type, 20)
 }
 
-// decodeCall decides what window.chores.<name>(args...) means. Its errors
+// DecodeCall decides what window.chores.<name>(args...) means. Its errors
 // are at most maxMessage characters.
 func DecodeCall(name string, args []JSArg) (JSCall, error) {
 	c, err := decode(name, args)
@@ -150,7 +150,7 @@ func decodeMessage(cmd string, value JSArg) (JSCall, error) {
 	return DecodeCall(name, []JSArg{value})
 }
 
-// loadScenario reads setScenario's text: a story name or scenario JSON. Its
+// LoadScenario reads setScenario's text: a story name or scenario JSON. Its
 // errors quote at most about 40 characters of the text, whatever sim says.
 func LoadScenario(text string) (sim.Scenario, error) {
 	if p, ok := sim.PresetByName(text); ok {
@@ -167,11 +167,11 @@ func LoadScenario(text string) (sim.Scenario, error) {
 	return s, nil
 }
 
-// maxMessage is the longest message shown or kept (notices, state().error),
+// MaxMessage is the longest message shown or kept (notices, state().error),
 // in characters: a backstop behind quote.
 const MaxMessage = 240
 
-// clip cuts s to at most n characters, the last of them "…" when cut.
+// Clip cuts s to at most n characters, the last of them "…" when cut.
 func Clip(s string, n int) string {
 	if len(s) <= n && utf8.ValidString(s) {
 		return s
@@ -192,7 +192,7 @@ func Clip(s string, n int) string {
 	return b.String()
 }
 
-// lastLoadOnly drops every Load intent (of a scenario) but the last from a frame's intents:
+// LastLoadOnly drops every Load intent (of a scenario) but the last from a frame's intents:
 // a burst of scenarios builds (simulates) one story, not thousands. The
 // result is the same: a Load starts its story from minute 0, playing, so
 // nothing between two Loads outlives the second.

@@ -45,7 +45,7 @@ const (
 	Select       // person Value (-1: nobody): highlighted in the house, the timeline and the code
 )
 
-// Speeds the +/- keys step through. Any speed from the first to the last can
+// speeds the +/- keys step through. Any speed from the first to the last can
 // be set directly (-speed, the URL, setSpeed).
 var speeds = []float64{0.5, 1, 2, 4, 8}
 
@@ -65,7 +65,7 @@ const (
 	volumeStep    = 0.1
 )
 
-// story is a scenario with its run and what the playground says about it.
+// Story is a scenario with its run and what the playground says about it.
 type Story struct {
 	Name    string
 	Title   string
@@ -174,7 +174,7 @@ func (p *Player) place(st *Story) int {
 	return sim.NumPresets
 }
 
-// view is the view shown: the house, or the code that plays the story.
+// View is the view shown: the house, or the code that plays the story.
 func (p *Player) View() string {
 	if p.Code {
 		return ViewCode
