@@ -20,6 +20,7 @@ import (
 
 	"chores/game/play"
 	"chores/game/redraw"
+	"chores/game/view/code"
 	"chores/sim"
 )
 
@@ -152,98 +153,6 @@ func TestStoriesRender(t *testing.T) {
 	t.Logf("screenshots in %s", dir)
 }
 
-// A cleaned room has no dust where it had dust at minute 0: the pixels where
-// dust was drawn come back to the room's own picture.
-func TestCleanedRoomsLoseTheirDust(t *testing.T) {
-	for _, name := range []string{"sequential", "parallelism-1", "best-of-both"} {
-		_, g0 := render(t, name, 0)
-		start := canvasPixels(g0)
-		static := staticPixels(g0)
-		h := g0.scene.house
-		end := g0.player.Story().Result.Makespan
-		_, g1 := render(t, name, end.Min())
-		done := canvasPixels(g1)
-		checked := 0
-		for ci, cl := range h.cells {
-			if cl.room < 0 || ci == h.loungeAt {
-				continue // people sit in the lounge at the end
-			}
-			for _, m := range h.dust[ci] {
-				b := m.img.Bounds()
-				r := image.Rect(0, 0, b.Dx(), b.Dy()).Add(image.Pt(cl.rect.Min.X+m.x, cl.rect.Min.Y+m.y-b.Dy()))
-				if differingIn(start, static, r) == 0 {
-					t.Errorf("%s: no dust drawn at %v at minute 0", name, r)
-				}
-				if n := differingIn(done, static, r); n > 0 {
-					t.Errorf("%s: %d dust pixels left at %v in %s at the end", name, n, r, g1.player.Story().Scenario.Rooms[cl.room].Name)
-				}
-				checked++
-			}
-		}
-		if checked < 10 {
-			t.Errorf("%s: only %d dust motes checked", name, checked)
-		}
-	}
-}
-
-// Halfway through a room, some of its dust is gone and some is left.
-func TestDustShrinksAsTheRoomIsCleaned(t *testing.T) {
-	count := func(minute float64) int {
-		_, g := render(t, "sequential", minute)
-		pix, static := canvasPixels(g), staticPixels(g)
-		h := g.scene.house
-		ci := h.cellOf(0) // the kitchen, cleaned 0-20
-		n := 0
-		for _, m := range h.dust[ci] {
-			b := m.img.Bounds()
-			r := image.Rect(0, 0, b.Dx(), b.Dy()).Add(image.Pt(h.cells[ci].rect.Min.X+m.x, h.cells[ci].rect.Min.Y+m.y-b.Dy()))
-			if differingIn(pix, static, r) > 0 {
-				n++
-			}
-		}
-		return n
-	}
-	// At 20 you walk out of the kitchen; at 23 you are in the living room.
-	before, half, after := count(0), count(10), count(23)
-	if !(before > half && half > 0 && after == 0) {
-		t.Errorf("kitchen dust motes showing at 0, 10, 23: %d, %d, %d", before, half, after)
-	}
-}
-
-// canvasPixels draws the house alone at art size (one art pixel per pixel,
-// no labels), as the player's state shows it.
-func canvasPixels(g *Game) *image.RGBA {
-	sc := &g.scene
-	k, rect := sc.k, sc.rect
-	defer func() { sc.k, sc.rect = k, rect }()
-	sc.k, sc.rect = 1, image.Rect(0, 0, sc.house.w, sc.house.h)
-	c := ebiten.NewImage(sc.house.w, sc.house.h)
-	defer c.Deallocate()
-	sc.draw(c, g.player)
-	img := image.NewRGBA(c.Bounds())
-	c.ReadPixels(img.Pix)
-	return img
-}
-
-func staticPixels(g *Game) *image.RGBA {
-	s := g.scene.house.static
-	img := image.NewRGBA(s.Bounds())
-	s.ReadPixels(img.Pix)
-	return img
-}
-
-func differingIn(a, b *image.RGBA, r image.Rectangle) int {
-	n := 0
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			if a.RGBAAt(x, y) != b.RGBAAt(x, y) {
-				n++
-			}
-		}
-	}
-	return n
-}
-
 // A big scenario (the largest the limits allow) still lays out and draws.
 func TestLargestScenarioRenders(t *testing.T) {
 	img, _ := renderWith(t, play.Options{Scenario: sim.Largest(), Start: mins(20), UI: play.UIFull}, 1280, 800, 1)
@@ -265,8 +174,8 @@ func TestEmbedAndHighDPI(t *testing.T) {
 		if n := distinctColors(img); n < 30 {
 			t.Errorf("%s %dx%d: only %d colors", c.ui, c.w, c.h, n)
 		}
-		if c.u == 2 && g.scene.k < 4 {
-			t.Errorf("at 2x the house should scale by at least 4, is %v", g.scene.k)
+		if c.u == 2 && g.scene.Scale() < 4 {
+			t.Errorf("at 2x the house should scale by at least 4, is %v", g.scene.Scale())
 		}
 		save(t, img, filepath.Join(shotsDir(t), fmt.Sprintf("desktop-%s-%dx%d.png", c.ui, c.w, c.h)))
 	}
@@ -399,7 +308,7 @@ func TestRedrawMatchesFullDraw(t *testing.T) {
 		// Two draws of a smoothly shrunk picture can differ by a unit or
 		// so in a channel (Ebitengine's mipmaps); anything else is exact.
 		tolerance := 0
-		if g.scene.k < 1 {
+		if g.scene.Scale() < 1 {
 			tolerance = 2
 		}
 		if d := differingBeyond(got, want, tolerance); d > 0 {
@@ -498,10 +407,11 @@ func TestBackInViewPaintsEverything(t *testing.T) {
 // selects that person; the selection shows in every view.
 func TestSelectionShowsEverywhere(t *testing.T) {
 	before, g := render(t, "best-of-both", 10)
-	if len(g.scene.hits) != 2 {
-		t.Fatalf("%d people on screen to pick, want 2", len(g.scene.hits))
+	people := g.scene.PersonRects()
+	if len(people) != 2 {
+		t.Fatalf("%d people on screen to pick, want 2", len(people))
 	}
-	friend := g.scene.hits[1].r
+	friend := people[1]
 	who, ok := g.pick(friend.Min.Add(friend.Size().Div(2)))
 	if !ok || who != 1 {
 		t.Fatalf("picking the friend's sprite gives %d %v", who, ok)
@@ -518,9 +428,17 @@ func TestSelectionShowsEverywhere(t *testing.T) {
 	g.player.Apply(play.Intent{Kind: play.ToggleCode})
 	drawAgain(g)
 	var line image.Rectangle
-	for _, h := range g.code.hits {
-		if len(h.marks) == 2 && !h.marks[0].blocked && strings.Contains(g.code.lines[g.code.at[codeMarks.cleaning]], "rt.Work") {
-			line = h.r
+	byLine := map[int][]code.Mark{}
+	var order []int
+	for _, m := range g.code.State(g.player).Marks { // in line order
+		if len(byLine[m.Line]) == 0 {
+			order = append(order, m.Line)
+		}
+		byLine[m.Line] = append(byLine[m.Line], m)
+	}
+	for _, n := range order {
+		if ms := byLine[n]; len(ms) == 2 && !ms[0].Blocked {
+			line, _ = g.code.LineRect(n)
 			break
 		}
 	}

@@ -1,13 +1,14 @@
-// Package game is everything Chores draws and plays: the house in cutaway
-// with its people, the timeline, the controls and the podcast. It reads the
-// model's results (package sim) and never decides anything the model decides.
+// Package game puts Chores together: the Ebitengine game (Update, Draw),
+// input turned into intents for the player (package play), the views that
+// draw it (game/view/...), the audio glue, the platform glue (browser or
+// desktop) and the state() snapshot the page reads. It reads the model's
+// results (package sim) and never decides anything the model decides.
 package game
 
 import (
 	"errors"
 	"fmt"
 	"image"
-	"image/color"
 	"image/png"
 	"math"
 	"os"
@@ -19,6 +20,10 @@ import (
 	"chores/game/play"
 	"chores/game/redraw"
 	"chores/game/ui"
+	"chores/game/view/code"
+	"chores/game/view/hud"
+	"chores/game/view/scene"
+	"chores/game/view/timeline"
 	"chores/sound"
 )
 
@@ -30,10 +35,10 @@ type Game struct {
 	intents  []play.Intent
 	external chan play.Intent // intents from JavaScript, read in Update
 	faces    ui.Faces
-	hud      *hud
-	scene    scene
-	code     *codeView
-	timeline timeline
+	hud      *hud.HUD
+	scene    scene.Scene
+	code     *code.View
+	timeline timeline.Timeline
 	painter  redraw.Painter // paints each frame where it changed
 	layout   *ui.Layout
 	// the layout depends on the stories (tabs) and the current one (rows)
@@ -107,7 +112,7 @@ func New(opts play.Options) (*Game, error) {
 		platform: newPlatform(),
 	}
 	g.input.dragID = -1
-	g.hud = newHUD(&g.faces)
+	g.hud = hud.New(&g.faces)
 	for _, n := range opts.Notices {
 		g.say(n)
 	}
@@ -256,7 +261,7 @@ func (g *Game) ensureLayout() {
 		g.w, g.h, g.u = 1280, 800, 1
 	}
 	if g.layout == nil || g.layout.W != g.w || g.layout.H != g.h || g.layout.U != g.u || len(g.layout.Buttons) == 0 && g.opts.UI != play.UINone || g.layoutStories != len(g.player.Stories) || g.layoutStory != g.player.Story() {
-		g.layout = ui.NewLayout(g.w, g.h, g.u, g.opts.UI, g.player, timelineRows(g.player.Story()))
+		g.layout = ui.NewLayout(g.w, g.h, g.u, g.opts.UI, g.player, timeline.Rows(g.player.Story()))
 		g.layoutStories, g.layoutStory = len(g.player.Stories), g.player.Story()
 	}
 	for i := range g.layout.Buttons {
@@ -290,62 +295,37 @@ func (g *Game) drawAll(screen ui.Surface) {
 	ui.FillRect(screen, screen.Bounds(), ui.ColBackground)
 	if p.Code {
 		if g.code == nil {
-			g.code = newCodeView()
+			g.code = code.New()
 		}
-		g.code.draw(screen, l.Scene, p, &g.faces, g.u)
+		g.code.Draw(screen, l.Scene, p, &g.faces, g.u)
 	} else {
-		g.scene.prepare(p.Story(), l.Scene, g.u, &g.faces)
-		g.scene.draw(screen, p)
+		g.scene.Prepare(p.Story(), l.Scene, g.u, &g.faces)
+		g.scene.Draw(screen, p)
 	}
-	g.drawCaption(screen)
+	g.hud.DrawPodcast(screen, l, g.caption, p.Code)
 	switch l.UI {
 	case play.UIFull:
-		g.hud.drawTabs(screen, l, p)
-		g.hud.drawCaption(screen, l, p)
-		g.hud.drawFigures(screen, l, p)
-		g.hud.drawControls(screen, l, p, p.Muted)
+		g.hud.DrawTabs(screen, l, p)
+		g.hud.DrawStoryCaption(screen, l, p)
+		g.hud.DrawFigures(screen, l, p)
+		g.hud.DrawControls(screen, l, p, p.Muted)
 	case play.UIMinimal:
-		g.hud.drawControls(screen, l, p, p.Muted)
+		g.hud.DrawControls(screen, l, p, p.Muted)
 	}
 	if !l.Timeline.Empty() {
-		g.timeline.prepare(p.Story(), l.Timeline, g.u, &g.faces)
-		g.timeline.draw(screen, p.Minute, g.input.dragging)
-		g.timeline.drawSelection(screen, p.Selected)
+		g.timeline.Prepare(p.Story(), l.Timeline, g.u, &g.faces)
+		g.timeline.Draw(screen, p.Minute, g.input.dragging)
+		g.timeline.DrawSelection(screen, p.Selected)
 	}
 	// Notices: the latest one still due.
 	for i := len(g.notices) - 1; i >= 0; i-- {
 		if g.notices[i].until > p.Ticks {
-			g.hud.drawNotice(screen, l, g.notices[i].text)
+			g.hud.DrawNotice(screen, l, g.notices[i].text)
 			break
 		}
 	}
 	if p.Help {
-		g.hud.drawHelp(screen, l)
-	}
-}
-
-// drawCaption shows the words being said, under the house, while someone
-// listens (also when muted: captions are for reading).
-func (g *Game) drawCaption(dst ui.Surface) {
-	if g.caption == "" {
-		return
-	}
-	l := g.layout
-	face := g.faces.Get(float64(l.Px(13)), false)
-	lines := ui.Wrap("podcast: "+g.caption, face, float64(l.Scene.Dx())*0.8)
-	lineH := l.Px(18)
-	h := lineH*len(lines) + l.Px(8)
-	// At the top of the house, over the roof: nothing there to hide. In the
-	// code view, at the bottom, below the code.
-	top := l.Scene.Min.Y + l.Px(4)
-	if g.player.Code {
-		top = l.Scene.Max.Y - l.Px(8) - h
-	}
-	r := image.Rect(l.Scene.Min.X+l.Scene.Dx()/10, top, l.Scene.Max.X-l.Scene.Dx()/10, top+h)
-	ui.FillRound(dst, r, float32(l.Px(6)), color.RGBA{0x10, 0x10, 0x1c, 0xd0})
-	for i, line := range lines {
-		lr := image.Rect(r.Min.X, r.Min.Y+l.Px(4)+i*lineH, r.Max.X, r.Min.Y+l.Px(4)+(i+1)*lineH)
-		ui.DrawTextAligned(dst, line, face, lr, ui.AlignCenter, ui.ColText)
+		g.hud.DrawHelp(screen, l)
 	}
 }
 
@@ -430,7 +410,7 @@ func (g *Game) pick(pt image.Point) (int, bool) {
 		if g.code == nil {
 			return 0, false
 		}
-		return g.code.personAt(pt, g.player)
+		return g.code.PersonAt(pt, g.player)
 	}
-	return g.scene.personAt(pt)
+	return g.scene.PersonAt(pt)
 }

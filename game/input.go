@@ -8,6 +8,7 @@ import (
 
 	"chores/game/play"
 	"chores/game/ui"
+	"chores/game/view/timeline"
 )
 
 // input turns keys, mouse and touches into intents, once per frame. The
@@ -64,7 +65,7 @@ func keysDown(pressed func(ebiten.Key) bool, out []play.Intent) []play.Intent {
 
 // read appends this frame's intents. seek is how the timeline maps a screen
 // x to a minute; it is only called while dragging on the timeline.
-func (in *input) read(l *ui.Layout, tl *timeline, pick picker, help bool, out []play.Intent) []play.Intent {
+func (in *input) read(l *ui.Layout, tl *timeline.Timeline, pick picker, help bool, out []play.Intent) []play.Intent {
 	out = keysDown(func(key ebiten.Key) bool {
 		return inpututil.IsKeyJustPressed(key) || (isRepeatKey(key) && repeating(key))
 	}, out)
@@ -106,7 +107,7 @@ func (in *input) read(l *ui.Layout, tl *timeline, pick picker, help bool, out []
 	if in.dragging {
 		x, still := in.pointer()
 		if still {
-			out = append(out, play.Intent{Kind: play.Seek, Value: tl.minuteAt(x)})
+			out = append(out, play.Intent{Kind: play.Seek, Value: tl.MinuteAt(x)})
 		} else {
 			in.dragging = false
 		}
@@ -133,7 +134,7 @@ func (in *input) pointer() (int, bool) {
 // or on a marked line of the code view.
 type picker func(image.Point) (person int, ok bool)
 
-func (in *input) press(pos func() (int, int), id ebiten.TouchID, l *ui.Layout, tl *timeline, pick picker, help bool, out []play.Intent) []play.Intent {
+func (in *input) press(pos func() (int, int), id ebiten.TouchID, l *ui.Layout, tl *timeline.Timeline, pick picker, help bool, out []play.Intent) []play.Intent {
 	x, y := pos()
 	pt := image.Pt(x, y)
 	in.pressed, in.down = pt, true
@@ -148,11 +149,11 @@ func (in *input) press(pos func() (int, int), id ebiten.TouchID, l *ui.Layout, t
 		return append(out, b.Intent)
 	}
 	if !l.Timeline.Empty() && pt.In(l.Timeline) {
-		if who, ok := tl.personAt(pt); ok {
+		if who, ok := tl.PersonAt(pt); ok {
 			return append(out, play.Intent{Kind: play.Select, Value: float64(who)})
 		}
 		in.dragging, in.dragID = true, id
-		return append(out, play.Intent{Kind: play.Seek, Value: tl.minuteAt(x)})
+		return append(out, play.Intent{Kind: play.Seek, Value: tl.MinuteAt(x)})
 	}
 	if who, ok := pick(pt); ok && pt.In(l.Scene) && l.UI == play.UIFull {
 		return append(out, play.Intent{Kind: play.Select, Value: float64(who)})

@@ -7,6 +7,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"chores/game/play"
+	"chores/game/view/hud"
 )
 
 // Every key the help overlay (and the README) promises is wired to its
@@ -36,7 +37,7 @@ func TestKeysMatchTheHelp(t *testing.T) {
 	if len(both) != 2 || both[0].Kind != play.TogglePlay || both[1].Kind != play.StepForward {
 		t.Errorf("space and → together: %+v, want play/pause then step", both)
 	}
-	help := strings.Join(helpLines, "\n")
+	help := strings.Join(hud.HelpLines, "\n")
 	for _, s := range []string{"Space", "← →", "1 – 6", "+ −", "R ", "M ", "↑ ↓", "C ", "?"} {
 		if !strings.Contains(help, s) {
 			t.Errorf("the help does not mention %q", s)

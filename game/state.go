@@ -6,6 +6,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"chores/game/play"
+	"chores/game/view/code"
 )
 
 // heapSample reads the live heap (bytes in use after the last collection),
@@ -53,7 +54,7 @@ type Snapshot struct {
 	View     string           `json:"view"`           // house or code
 	Loop     bool             `json:"loop"`           // starts again after resting on the end
 	Figures  play.FigureState `json:"figures"`        // exactly what the figures panel shows
-	Code     *CodeState       `json:"code,omitempty"` // in the code view
+	Code     *code.State      `json:"code,omitempty"` // in the code view
 	Selected string           `json:"selected"`       // the person highlighted, or ""
 
 	// For benchmarks: when the first frame was drawn (milliseconds since
@@ -66,33 +67,6 @@ type Snapshot struct {
 	// (0 to 1): only what changes is painted again (game/redraw).
 	StillFrames int     `json:"stillFrames"`
 	Repainted   float64 `json:"repainted"`
-}
-
-// CodeState is the code view as state() reports it: the file, its lines as
-// shown, and where each goroutine is marked (1-based lines).
-type CodeState struct {
-	File  string     `json:"file"`
-	Lines []string   `json:"lines"`
-	Marks []CodeMark `json:"marks"`
-}
-
-// CodeMark is one goroutine's mark.
-type CodeMark struct {
-	Person  string `json:"person"`
-	Line    int    `json:"line"`
-	Blocked bool   `json:"blocked"`
-}
-
-// codeState reads the code view's marks at the playhead, in line order.
-func codeState(cv *codeView, p *play.Player) *CodeState {
-	cs := &CodeState{File: codeFile, Lines: cv.lines, Marks: []CodeMark{}}
-	marks := cv.marks(p)
-	for i := range cv.lines {
-		for _, m := range marks[i] {
-			cs.Marks = append(cs.Marks, CodeMark{Person: m.who, Line: i + 1, Blocked: m.blocked})
-		}
-	}
-	return cs
 }
 
 // AudioState is the podcast player's state.
@@ -151,9 +125,9 @@ func (g *Game) publishState(force bool) {
 	}
 	if p.Code {
 		if g.code == nil {
-			g.code = newCodeView()
+			g.code = code.New()
 		}
-		s.Code = codeState(g.code, p)
+		s.Code = g.code.State(p)
 	}
 	if ps := g.painter.Stats(); ps.Screen > 0 {
 		s.StillFrames, s.Repainted = ps.Idle, float64(ps.Pixels)/float64(ps.Screen)

@@ -1,4 +1,4 @@
-package game
+package code
 
 import (
 	"strings"
@@ -11,7 +11,7 @@ import (
 // The code view points at statements of sim/household.go; if one is
 // renamed there, the view must follow.
 func TestCodeMarksExist(t *testing.T) {
-	cv := newCodeView()
+	cv := New()
 	for _, m := range []string{codeMarks.cleaning, codeMarks.notReady, codeMarks.waiting, codeMarks.listening} {
 		if _, ok := cv.at[m]; !ok {
 			t.Errorf("household.go has no line %q", m)

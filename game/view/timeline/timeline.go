@@ -1,7 +1,6 @@
-package game
+package timeline
 
 import (
-	"fmt"
 	"image"
 	"image/color"
 	"math"
@@ -33,7 +32,7 @@ type bar struct {
 }
 
 // timelineRows counts the rows a story needs (for the layout).
-func timelineRows(st *play.Story) int { return len(buildRows(st)) }
+func Rows(st *play.Story) int { return len(buildRows(st)) }
 
 func buildRows(st *play.Story) []row {
 	r := st.Result
@@ -101,8 +100,8 @@ func listenerColor(person int) color.RGBA {
 	return c[person%len(c)]
 }
 
-// timeline draws a story's chart and maps the pointer to minutes.
-type timeline struct {
+// Timeline draws a story's chart and maps the pointer to minutes.
+type Timeline struct {
 	st     *play.Story
 	rect   image.Rectangle
 	u      float64
@@ -114,10 +113,10 @@ type timeline struct {
 	faces  *ui.Faces
 }
 
-func (tl *timeline) px(css float64) int { return int(css*tl.u + 0.5) }
+func (tl *Timeline) px(css float64) int { return int(css*tl.u + 0.5) }
 
-// prepare rebuilds the cached chart when the story or the rectangle changed.
-func (tl *timeline) prepare(st *play.Story, rect image.Rectangle, u float64, f *ui.Faces) {
+// Prepare rebuilds the cached chart when the story or the rectangle changed.
+func (tl *Timeline) Prepare(st *play.Story, rect image.Rectangle, u float64, f *ui.Faces) {
 	if tl.st == st && tl.rect == rect && tl.u == u && tl.cache != nil {
 		return
 	}
@@ -145,12 +144,12 @@ func (tl *timeline) prepare(st *play.Story, rect image.Rectangle, u float64, f *
 	tl.drawStatic()
 }
 
-func (tl *timeline) x(t sim.Time) float32 {
+func (tl *Timeline) x(t sim.Time) float32 {
 	return float32(tl.chart.Min.X) + float32(tl.chart.Dx())*float32(t.Min()/tl.end.Min())
 }
 
-// minuteAt is the minute under x, clamped to the story.
-func (tl *timeline) minuteAt(x int) float64 {
+// MinuteAt is the minute under x, clamped to the story.
+func (tl *Timeline) MinuteAt(x int) float64 {
 	if tl.chart.Dx() <= 0 {
 		return 0
 	}
@@ -158,13 +157,13 @@ func (tl *timeline) minuteAt(x int) float64 {
 	return max(0, min(m, tl.st.Result.Makespan.Min()))
 }
 
-func (tl *timeline) rowRect(i int) (y0, y1 float32) {
+func (tl *Timeline) rowRect(i int) (y0, y1 float32) {
 	h := float32(tl.chart.Dy()) / float32(max(len(tl.rows), 1))
 	y0 = float32(tl.chart.Min.Y) + h*float32(i)
 	return y0, y0 + h
 }
 
-func (tl *timeline) drawStatic() {
+func (tl *Timeline) drawStatic() {
 	dst := tl.cache
 	off := tl.rect.Min
 	local := func(r image.Rectangle) image.Rectangle { return r.Sub(off) }
@@ -228,9 +227,9 @@ func axisStep(end sim.Time) sim.Time {
 	return end
 }
 
-// personAt is whose row label is at pt: clicking a label selects the
+// PersonAt is whose row label is at pt: clicking a label selects the
 // person (the chart itself is for the playhead).
-func (tl *timeline) personAt(pt image.Point) (int, bool) {
+func (tl *Timeline) PersonAt(pt image.Point) (int, bool) {
 	if !tl.labels || pt.X >= tl.chart.Min.X || pt.Y < tl.chart.Min.Y {
 		return 0, false
 	}
@@ -242,8 +241,8 @@ func (tl *timeline) personAt(pt image.Point) (int, bool) {
 	return 0, false
 }
 
-// drawSelection frames the rows of the selected person.
-func (tl *timeline) drawSelection(dst ui.Surface, who int) {
+// DrawSelection frames the rows of the selected person.
+func (tl *Timeline) DrawSelection(dst ui.Surface, who int) {
 	if who < 0 || tl.cache == nil {
 		return
 	}
@@ -261,8 +260,8 @@ func (tl *timeline) drawSelection(dst ui.Surface, who int) {
 	}
 }
 
-// draw puts the chart and the playhead on the screen.
-func (tl *timeline) draw(dst ui.Surface, minute sim.Time, dragging bool) {
+// Draw puts the chart and the playhead on the screen.
+func (tl *Timeline) Draw(dst ui.Surface, minute sim.Time, dragging bool) {
 	if tl.cache == nil {
 		return
 	}
@@ -298,13 +297,4 @@ func (tl *timeline) draw(dst ui.Surface, minute sim.Time, dragging bool) {
 	} else {
 		ui.FillDisc(dst, x, float32(tl.rect.Min.Y+tl.rect.Max.Y)/2, r*0.8, ui.ColPlayhead)
 	}
-}
-
-// timelineLabel is what the clock says.
-func clockText(p *play.Player) string {
-	st := p.Story()
-	if p.Done() {
-		return fmt.Sprintf("done at minute %s", st.Result.Makespan)
-	}
-	return fmt.Sprintf("minute %d", int(p.Minute.Min()))
 }

@@ -1,4 +1,4 @@
-package game
+package hud
 
 import (
 	"fmt"
@@ -13,8 +13,8 @@ import (
 	"chores/sim"
 )
 
-// hud draws everything around the house.
-type hud struct {
+// HUD draws everything around the house.
+type HUD struct {
 	faces      *ui.Faces
 	icons      [art.NumIcons]*ebiten.Image
 	captionFor *play.Story
@@ -22,15 +22,15 @@ type hud struct {
 	lines      []string
 }
 
-func newHUD(f *ui.Faces) *hud {
-	h := &hud{faces: f}
+func New(f *ui.Faces) *HUD {
+	h := &HUD{faces: f}
 	for i := range h.icons {
 		h.icons[i] = ebiten.NewImageFromImage(art.HUDIcon(art.Icon(i)))
 	}
 	return h
 }
 
-func (h *hud) drawTabs(dst ui.Surface, l *ui.Layout, p *play.Player) {
+func (h *HUD) DrawTabs(dst ui.Surface, l *ui.Layout, p *play.Player) {
 	face := h.faces.Get(float64(l.Px(13)), true)
 	for _, b := range l.Buttons {
 		if b.Kind != ui.BtnTab {
@@ -51,7 +51,8 @@ func (h *hud) drawTabs(dst ui.Surface, l *ui.Layout, p *play.Player) {
 	}
 }
 
-func (h *hud) drawCaption(dst ui.Surface, l *ui.Layout, p *play.Player) {
+// DrawStoryCaption writes the story's title and what it is about.
+func (h *HUD) DrawStoryCaption(dst ui.Surface, l *ui.Layout, p *play.Player) {
 	st := p.Story()
 	title := h.faces.Get(float64(l.Px(15)), true)
 	body := h.faces.Get(float64(l.Px(13)), false)
@@ -70,7 +71,7 @@ func (h *hud) drawCaption(dst ui.Surface, l *ui.Layout, p *play.Player) {
 	}
 }
 
-func (h *hud) drawFigures(dst ui.Surface, l *ui.Layout, p *play.Player) {
+func (h *HUD) DrawFigures(dst ui.Surface, l *ui.Layout, p *play.Player) {
 	r := l.Figures
 	if r.Empty() {
 		return
@@ -105,7 +106,7 @@ func (h *hud) drawFigures(dst ui.Surface, l *ui.Layout, p *play.Player) {
 	item("waiting", fig.Waiting, "ready but blocked", ui.ColText)
 }
 
-func (h *hud) drawControls(dst ui.Surface, l *ui.Layout, p *play.Player, muted bool) {
+func (h *HUD) DrawControls(dst ui.Surface, l *ui.Layout, p *play.Player, muted bool) {
 	if l.UI == play.UINone {
 		return
 	}
@@ -166,7 +167,7 @@ func (h *hud) drawControls(dst ui.Surface, l *ui.Layout, p *play.Player, muted b
 }
 
 // drawIcon scales a 12px icon by a whole factor to fit r, centred.
-func (h *hud) drawIcon(dst ui.Surface, icon art.Icon, r image.Rectangle) {
+func (h *HUD) drawIcon(dst ui.Surface, icon art.Icon, r image.Rectangle) {
 	img := h.icons[icon]
 	k := max(1, (min(r.Dx(), r.Dy())*6/10)/art.IconSize)
 	op := &ebiten.DrawImageOptions{}
@@ -177,7 +178,7 @@ func (h *hud) drawIcon(dst ui.Surface, icon art.Icon, r image.Rectangle) {
 }
 
 // drawVolume draws the slider: a track, the level filled, a knob.
-func (h *hud) drawVolume(dst ui.Surface, r image.Rectangle, l *ui.Layout, p *play.Player) {
+func (h *HUD) drawVolume(dst ui.Surface, r image.Rectangle, l *ui.Layout, p *play.Player) {
 	inner := r.Inset(l.Px(8))
 	cy := float32(r.Min.Y+r.Max.Y) / 2
 	t := float32(l.Px(4))
@@ -191,13 +192,13 @@ func (h *hud) drawVolume(dst ui.Surface, r image.Rectangle, l *ui.Layout, p *pla
 	ui.FillDisc(dst, float32(inner.Min.X)+float32(inner.Dx())*level, cy, float32(l.Px(6)), clr)
 }
 
-func (h *hud) drawMinus(dst ui.Surface, r image.Rectangle, l *ui.Layout) {
+func (h *HUD) drawMinus(dst ui.Surface, r image.Rectangle, l *ui.Layout) {
 	w, t := float32(r.Dx())*0.45, float32(l.Px(3))
 	cx, cy := float32(r.Min.X+r.Max.X)/2, float32(r.Min.Y+r.Max.Y)/2
 	ui.FillRectF(dst, cx-w/2, cy-t/2, w, t, ui.ColText)
 }
 
-var helpLines = []string{
+var HelpLines = []string{
 	"Space            play / pause",
 	"← →              step one minute back / ahead",
 	"1 – 6            pick a story",
@@ -213,24 +214,58 @@ var helpLines = []string{
 	"Striped bars: someone ready but waiting.",
 }
 
-func (h *hud) drawHelp(dst ui.Surface, l *ui.Layout) {
+func (h *HUD) DrawHelp(dst ui.Surface, l *ui.Layout) {
 	ui.FillRect(dst, image.Rect(0, 0, l.W, l.H), color.RGBA{0, 0, 0, 0xa0})
 	face := h.faces.Get(float64(l.Px(14)), false)
 	lineH := l.Px(22)
-	w, hh := l.Px(430), lineH*(len(helpLines)+3)
+	w, hh := l.Px(430), lineH*(len(HelpLines)+3)
 	r := image.Rect((l.W-w)/2, (l.H-hh)/2, (l.W+w)/2, (l.H+hh)/2)
 	ui.FillRound(dst, r, float32(l.Px(10)), ui.ColPanel)
 	ui.DrawText(dst, "Keys and controls", h.faces.Get(float64(l.Px(16)), true), float64(r.Min.X+l.Px(20)), float64(r.Min.Y+l.Px(16)), ui.ColAccent)
-	for i, line := range helpLines {
+	for i, line := range HelpLines {
 		ui.DrawText(dst, line, face, float64(r.Min.X+l.Px(20)), float64(r.Min.Y+l.Px(16)+(i+2)*lineH), ui.ColText)
 	}
 }
 
-// drawNotice shows a message at the top of the screen.
-func (h *hud) drawNotice(dst ui.Surface, l *ui.Layout, msg string) {
+// DrawNotice shows a message at the top of the screen.
+func (h *HUD) DrawNotice(dst ui.Surface, l *ui.Layout, msg string) {
 	face := h.faces.Get(float64(l.Px(13)), false)
 	w := int(face.Advance(msg)) + l.Px(24)
 	r := image.Rect((l.W-w)/2, l.Px(40), (l.W+w)/2, l.Px(66))
 	ui.FillRound(dst, r, float32(l.Px(6)), color.RGBA{0x6b, 0x2a, 0x3a, 0xf0})
 	ui.DrawTextAligned(dst, msg, face, r, ui.AlignCenter, ui.ColText)
+}
+
+// DrawPodcast shows the words being said (caption), under the house, while
+// someone listens (also when muted: captions are for reading). inCode: the
+// code view is shown.
+func (h *HUD) DrawPodcast(dst ui.Surface, l *ui.Layout, caption string, inCode bool) {
+	if caption == "" {
+		return
+	}
+	face := h.faces.Get(float64(l.Px(13)), false)
+	lines := ui.Wrap("podcast: "+caption, face, float64(l.Scene.Dx())*0.8)
+	lineH := l.Px(18)
+	ht := lineH*len(lines) + l.Px(8)
+	// At the top of the house, over the roof: nothing there to hide. In the
+	// code view, at the bottom, below the code.
+	top := l.Scene.Min.Y + l.Px(4)
+	if inCode {
+		top = l.Scene.Max.Y - l.Px(8) - ht
+	}
+	r := image.Rect(l.Scene.Min.X+l.Scene.Dx()/10, top, l.Scene.Max.X-l.Scene.Dx()/10, top+ht)
+	ui.FillRound(dst, r, float32(l.Px(6)), color.RGBA{0x10, 0x10, 0x1c, 0xd0})
+	for i, line := range lines {
+		lr := image.Rect(r.Min.X, r.Min.Y+l.Px(4)+i*lineH, r.Max.X, r.Min.Y+l.Px(4)+(i+1)*lineH)
+		ui.DrawTextAligned(dst, line, face, lr, ui.AlignCenter, ui.ColText)
+	}
+}
+
+// clockText is what the clock says.
+func clockText(p *play.Player) string {
+	st := p.Story()
+	if p.Done() {
+		return fmt.Sprintf("done at minute %s", st.Result.Makespan)
+	}
+	return fmt.Sprintf("minute %d", int(p.Minute.Min()))
 }

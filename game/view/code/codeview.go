@@ -1,4 +1,4 @@
-package game
+package code
 
 import (
 	"image"
@@ -32,7 +32,7 @@ var codeMarks = struct {
 	listening: "rt.Sleep(h.episode)",
 }
 
-type codeView struct {
+type View struct {
 	lines []string
 	at    map[string]int // 0-based line of each of codeMarks
 	hits  []lineHit      // the marked lines drawn in the last frame, for picking
@@ -41,12 +41,24 @@ type codeView struct {
 // lineHit is a marked line on screen and whose goroutines are on it.
 type lineHit struct {
 	r     image.Rectangle
+	line  int // 0-based, into lines
 	marks []codeMark
 }
 
-// personAt is whose goroutine is marked on the line at pt; with several on
+// LineRect is where line n (1-based, as in state) was drawn in the last
+// frame, when it was drawn marked.
+func (cv *View) LineRect(n int) (image.Rectangle, bool) {
+	for _, h := range cv.hits {
+		if h.line == n-1 {
+			return h.r, true
+		}
+	}
+	return image.Rectangle{}, false
+}
+
+// PersonAt is whose goroutine is marked on the line at pt; with several on
 // one line, the one after the person selected now, so clicks cycle.
-func (cv *codeView) personAt(pt image.Point, p *play.Player) (int, bool) {
+func (cv *View) PersonAt(pt image.Point, p *play.Player) (int, bool) {
 	for _, h := range cv.hits {
 		if !pt.In(h.r) {
 			continue
@@ -62,9 +74,9 @@ func (cv *codeView) personAt(pt image.Point, p *play.Player) (int, bool) {
 	return 0, false
 }
 
-func newCodeView() *codeView {
+func New() *View {
 	src := strings.TrimRight(strings.ReplaceAll(sim.StorySource, "\t", "    "), "\n")
-	cv := &codeView{lines: strings.Split(src, "\n"), at: map[string]int{}}
+	cv := &View{lines: strings.Split(src, "\n"), at: map[string]int{}}
 	for i, line := range cv.lines {
 		for _, m := range []string{codeMarks.cleaning, codeMarks.notReady, codeMarks.waiting, codeMarks.listening} {
 			if strings.Contains(line, m) {
@@ -86,7 +98,7 @@ type codeMark struct {
 
 // marks says who is on which line (0-based, into cv.lines) at the player's
 // minute: the engine's own record of where each goroutine was parked.
-func (cv *codeView) marks(p *play.Player) map[int][]codeMark {
+func (cv *View) marks(p *play.Player) map[int][]codeMark {
 	st := p.Story()
 	out := map[int][]codeMark{}
 	t := p.Minute
@@ -101,7 +113,7 @@ func (cv *codeView) marks(p *play.Player) map[int][]codeMark {
 	return out
 }
 
-func (cv *codeView) draw(dst ui.Surface, r image.Rectangle, p *play.Player, fs *ui.Faces, u float64) {
+func (cv *View) Draw(dst ui.Surface, r image.Rectangle, p *play.Player, fs *ui.Faces, u float64) {
 	ui.FillRound(dst, r, float32(8*u), ui.ColPanel)
 	f := fs.Get(13*u, false)
 	lineH := f.Height() + int(2*u)
@@ -135,7 +147,7 @@ func (cv *codeView) draw(dst ui.Surface, r image.Rectangle, p *play.Player, fs *
 		for i := span[0]; i < span[1] && cy+lineH <= r.Max.Y-pad; i++ {
 			cv.drawLine(dst, i, marks[i], p.Selected, x, cy, colW, lineH, f, u)
 			if len(marks[i]) > 0 {
-				cv.hits = append(cv.hits, lineHit{image.Rect(x, cy, x+colW, cy+lineH), marks[i]})
+				cv.hits = append(cv.hits, lineHit{image.Rect(x, cy, x+colW, cy+lineH), i, marks[i]})
 			}
 			cy += lineH
 		}
@@ -143,7 +155,7 @@ func (cv *codeView) draw(dst ui.Surface, r image.Rectangle, p *play.Player, fs *
 }
 
 // split is where a second column starts: the listeners' loop.
-func (cv *codeView) split() int {
+func (cv *View) split() int {
 	for i, line := range cv.lines {
 		if strings.Contains(line, "range h.listeners") {
 			return i
@@ -154,7 +166,7 @@ func (cv *codeView) split() int {
 
 // drawLine draws line i of the source at (x, y) in a column w wide, with the
 // goroutines parked on it.
-func (cv *codeView) drawLine(dst ui.Surface, i int, ms []codeMark, selected, x, y, w, lineH int, f *ui.Face, u float64) {
+func (cv *View) drawLine(dst ui.Surface, i int, ms []codeMark, selected, x, y, w, lineH int, f *ui.Face, u float64) {
 	line := cv.lines[i]
 	clr := ui.ColText
 	if strings.HasPrefix(strings.TrimSpace(line), "//") {
@@ -199,4 +211,31 @@ func (cv *codeView) drawLine(dst ui.Surface, i int, ms []codeMark, selected, x, 
 		return
 	}
 	ui.DrawText(dst, line, f, float64(x), float64(y), clr)
+}
+
+// CodeState is the code view as state() reports it: the file, its lines as
+// shown, and where each goroutine is marked (1-based lines).
+type State struct {
+	File  string   `json:"file"`
+	Lines []string `json:"lines"`
+	Marks []Mark   `json:"marks"`
+}
+
+// CodeMark is one goroutine's mark.
+type Mark struct {
+	Person  string `json:"person"`
+	Line    int    `json:"line"`
+	Blocked bool   `json:"blocked"`
+}
+
+// State reads the code view's marks at the playhead, in line order.
+func (cv *View) State(p *play.Player) *State {
+	cs := &State{File: codeFile, Lines: cv.lines, Marks: []Mark{}}
+	marks := cv.marks(p)
+	for i := range cv.lines {
+		for _, m := range marks[i] {
+			cs.Marks = append(cs.Marks, Mark{Person: m.who, Line: i + 1, Blocked: m.blocked})
+		}
+	}
+	return cs
 }

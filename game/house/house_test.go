@@ -1,4 +1,4 @@
-package game
+package house
 
 import (
 	"testing"
@@ -14,7 +14,7 @@ func TestComputeStays(t *testing.T) {
 	stays := computeStays(r, 2)
 	// You: kitchen 0-20, bathroom 20-30, then the lounge.
 	you := stays[0]
-	if len(you) != 3 || you[0].place != 0 || you[1].place != 3 || you[2].place != lounge || you[2].from != mins(30) {
+	if len(you) != 3 || you[0].place != 0 || you[1].place != 3 || you[2].place != Lounge || you[2].from != mins(30) {
 		t.Errorf("your stays: %+v", you)
 	}
 	cur, prev, ok := stayAt(you, mins(25))
