@@ -308,9 +308,9 @@ func (g *Game) drawAll(screen ui.Surface) {
 		g.hud.DrawTabs(screen, l, p)
 		g.hud.DrawStoryCaption(screen, l, p)
 		g.hud.DrawFigures(screen, l, p)
-		g.hud.DrawControls(screen, l, p, p.Muted)
+		g.hud.DrawControls(screen, l, p)
 	case play.UIMinimal:
-		g.hud.DrawControls(screen, l, p, p.Muted)
+		g.hud.DrawControls(screen, l, p)
 	}
 	if !l.Timeline.Empty() {
 		g.timeline.Prepare(p.Story(), l.Timeline, g.u, &g.faces)

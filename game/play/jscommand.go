@@ -17,7 +17,7 @@ import (
 //
 //	play(), pause()          no arguments needed (extra ones are ignored)
 //	seek(minute)             a number from 0 to 1e9 (past the end is the end)
-//	setSpeed(x)              a number from 0.5 to 8
+//	setSpeed(x)              a number from MinSpeed to MaxSpeed (0.5 to 8)
 //	mute(flag)               true or false; mute() with nothing, or "yes",
 //	                         or 1, is refused and changes nothing (a missing
 //	                         argument must not silently mute or unmute)

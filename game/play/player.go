@@ -45,9 +45,16 @@ const (
 	Select       // person Value (-1: nobody): highlighted in the house, the timeline and the code
 )
 
-// speeds the +/- keys step through. Any speed from the first to the last can
+// The slowest and fastest playback: every speed given (-speed, the URL,
+// setSpeed) is checked against these, and the help says them.
+const (
+	MinSpeed float64 = 0.5
+	MaxSpeed float64 = 8
+)
+
+// Speeds the +/- keys step through. Any speed from the first to the last can
 // be set directly (-speed, the URL, setSpeed).
-var speeds = []float64{0.5, 1, 2, 4, 8}
+var speeds = []float64{MinSpeed, 1, 2, 4, MaxSpeed}
 
 const (
 	// MinutesPerSecond is how fast virtual time runs at 1x: the sequential

@@ -106,7 +106,7 @@ func (h *HUD) DrawFigures(dst ui.Surface, l *ui.Layout, p *play.Player) {
 	item("waiting", fig.Waiting, "ready but blocked", ui.ColText)
 }
 
-func (h *HUD) DrawControls(dst ui.Surface, l *ui.Layout, p *play.Player, muted bool) {
+func (h *HUD) DrawControls(dst ui.Surface, l *ui.Layout, p *play.Player) {
 	if l.UI == play.UINone {
 		return
 	}
@@ -140,7 +140,7 @@ func (h *HUD) DrawControls(dst ui.Surface, l *ui.Layout, p *play.Player, muted b
 			continue
 		case ui.BtnMute:
 			icon = art.IconUnmute
-			if muted {
+			if p.Muted {
 				icon = art.IconMute
 			}
 		case ui.BtnHelp:
@@ -202,7 +202,7 @@ var HelpLines = []string{
 	"Space            play / pause",
 	"← →              step one minute back / ahead",
 	"1 – 6            pick a story",
-	"+ −              faster / slower (0.5x to 8x)",
+	fmt.Sprintf("+ −              faster / slower (%gx to %gx)", play.MinSpeed, play.MaxSpeed),
 	"R                restart the story",
 	"M                sound on / off",
 	"↑ ↓              louder / quieter",
