@@ -460,3 +460,12 @@ func drawAgain(g *Game) *image.RGBA {
 	screen.ReadPixels(img.Pix)
 	return img
 }
+
+// mins is m minutes, for tests.
+func mins(m float64) sim.Time {
+	t, ok := sim.Approx(m)
+	if !ok {
+		panic(m)
+	}
+	return t
+}

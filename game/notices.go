@@ -26,7 +26,7 @@ type noticeItem struct {
 // maxNoticesPerFrame is how many distinct messages one frame passes on.
 const maxNoticesPerFrame = 3
 
-// add files a message (cut to maxMessage characters).
+// add files a message (cut to play.MaxMessage characters).
 func (b *noticeBox) add(text string) {
 	text = play.Clip(text, play.MaxMessage)
 	b.mu.Lock()

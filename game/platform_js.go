@@ -150,8 +150,8 @@ func (b *browser) toJS(s Snapshot) (v js.Value) {
 	return b.json.Call("parse", string(data))
 }
 
-// argOf reads a JavaScript value for decodeCall, copying no string longer
-// than maxScenarioText and turning objects into JSON (guarded: a cycle, a
+// argOf reads a JavaScript value for play.DecodeCall, copying no string longer
+// than play.MaxScenarioText and turning objects into JSON (guarded: a cycle, a
 // BigInt or a throwing getter is an error, not a crash).
 func (b *browser) argOf(v js.Value) (a play.JSArg) {
 	defer func() {

@@ -85,7 +85,7 @@ type Mote struct {
 	At float64 // the share of the sweep at which it disappears
 }
 
-// newHouse lays out the rooms of a story to fit a scene of sw×sh pixels at
+// New lays out the rooms of a story to fit a scene of sw×sh pixels at
 // the largest whole scale.
 func New(st *play.Story, sw, sh int) (*Plan, int) {
 	rooms := st.Scenario.Rooms
@@ -225,7 +225,7 @@ func (h *Plan) CellOf(place int) int {
 	return h.LoungeAt
 }
 
-// personPose is where and how a person is drawn.
+// Pose is where and how a person is drawn.
 type Pose struct {
 	X, Y    float64 // bottom-centre, house pixels
 	Anim    []art.Frame

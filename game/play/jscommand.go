@@ -11,8 +11,8 @@ import (
 )
 
 // The JavaScript API (window.chores) and a parent page's messages arrive as
-// JavaScript values. platform_js.go turns each argument into a jsArg, without
-// copying a string it is going to refuse, and decodeCall, plain Go testable
+// JavaScript values. game/platform_js.go turns each argument into a JSArg, without
+// copying a string it is going to refuse, and DecodeCall, plain Go testable
 // natively, decides what the call means. The rules, in one place:
 //
 //	play(), pause()          no arguments needed (extra ones are ignored)
@@ -53,7 +53,7 @@ type JSCall struct {
 	Text  string     // Load: a story name or scenario JSON
 }
 
-// APINames are the window.chores commands decodeCall knows.
+// APINames are the window.chores commands DecodeCall knows.
 var APINames = []string{"play", "pause", "seek", "setSpeed", "mute", "setScenario"}
 
 // messageNames maps a parent's {chores: cmd} to the API call it stands for.
@@ -84,7 +84,7 @@ func (a JSArg) describe() string {
 }
 
 // DecodeCall decides what window.chores.<name>(args...) means. Its errors
-// are at most maxMessage characters.
+// are at most MaxMessage characters.
 func DecodeCall(name string, args []JSArg) (JSCall, error) {
 	c, err := decode(name, args)
 	if err != nil && len(err.Error()) > MaxMessage {

@@ -31,7 +31,7 @@ type bar struct {
 	wait     bool // drawn hatched: someone ready but blocked
 }
 
-// timelineRows counts the rows a story needs (for the layout).
+// Rows counts the rows a story needs (for the layout).
 func Rows(st *play.Story) int { return len(buildRows(st)) }
 
 func buildRows(st *play.Story) []row {
