@@ -3,6 +3,10 @@
 // These tests need a display (make test runs them under xvfb-run): reading
 // pixels back works only while Ebitengine's loop runs, so TestMain runs the
 // tests from inside RunGame, as Ebitengine's own tests do.
+//
+// It is longer than most files because it is the one harness for the pixels
+// of the whole game (every view composed, redraw against full draw); the
+// house's own pixel tests are in game/view/scene.
 
 package game
 

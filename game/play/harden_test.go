@@ -199,7 +199,7 @@ func TestLoadScenarioEchoes(t *testing.T) {
 }
 
 // Fuzz targets, run on their corpus by go test; longer with
-// go test -run XXX -fuzz FuzzOptionsFromQuery ./game/
+// go test -run XXX -fuzz FuzzOptionsFromQuery ./game/play/
 func FuzzOptionsFromQuery(f *testing.F) {
 	for _, s := range []string{"", "?speed=NaN", "?t=NaN", "?speed=2&t=30&ui=minimal&mute=1", "?scenario=best-of-both&view=code",
 		"?speed=Inf", "?t=-Infinity", "?%zz", "?config=e30", "?a=1&b=2&c=3&d=4", "?speed=1e309&t=1e309", "?loop=yes&autoplay=2"} {
