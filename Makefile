@@ -56,7 +56,7 @@ test-unit:
 
 # The model (and the other packages without ebiten) under WebAssembly in Node.
 test-wasm:
-	PATH="$(GOROOT)/lib/wasm:$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 ./sim/... ./report/... ./assets/...
+	PATH="$(GOROOT)/lib/wasm:$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 ./sim/... ./report/... ./assets/... ./game/play/... ./game/house/...
 
 # Pixels on the desktop under Xvfb, and the page in headless Chromium.
 test-e2e:

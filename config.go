@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"chores/game/play"
 	"chores/internal/bounds"
 	"chores/report"
 	"chores/sim"
@@ -37,7 +38,7 @@ func parseFlags(args []string, stdout io.Writer) (config, error) {
 	fs := flag.NewFlagSet("chores", flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // errors are reported in one line by main
 	fs.StringVar(&c.scenario, "scenario", "sequential", "a story (`NAME`: "+strings.Join(sim.PresetNames(), ", ")+"), a scenario FILE.json, or all (with -report)")
-	fs.Float64Var(&c.speed, "speed", 1, "playback speed, 0.5 to 8 (1x plays 3 virtual minutes a second)")
+	fs.Float64Var(&c.speed, "speed", 1, fmt.Sprintf("playback speed, %g to %g (1x plays %d virtual minutes a second)", play.MinSpeed, play.MaxSpeed, play.MinutesPerSecond))
 	fs.BoolVar(&c.mute, "mute", false, "no sound: do not open the audio device at all")
 	fs.BoolVar(&c.report, "report", false, "print the results and exit, without a window")
 	fs.StringVar(&c.format, "format", "text", "report format: text or json")
@@ -56,7 +57,7 @@ func parseFlags(args []string, stdout io.Writer) (config, error) {
 		return c, usageError{fmt.Sprintf("unexpected argument %s (flags start with -)", bounds.Quote(fs.Arg(0)))}
 	}
 	fs.Visit(func(f *flag.Flag) { c.atSet = c.atSet || f.Name == "at" })
-	if err := bounds.Closed("-speed", c.speed, minSpeed, maxSpeed); err != nil {
+	if err := bounds.Closed("-speed", c.speed, play.MinSpeed, play.MaxSpeed); err != nil {
 		return c, usageError{err.Error()}
 	}
 	if err := bounds.AtLeast("-at", c.at, 0); err != nil {
@@ -72,12 +73,6 @@ func parseFlags(args []string, stdout io.Writer) (config, error) {
 	}
 	return c, nil
 }
-
-// The playback speeds -speed accepts.
-const (
-	minSpeed = 0.5
-	maxSpeed = 8
-)
 
 // maxScenarioFile is the largest scenario file -scenario reads: the limit
 // sim.Parse puts on a scenario (1 MiB).

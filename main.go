@@ -17,6 +17,7 @@ import (
 	"os"
 
 	"chores/game"
+	"chores/game/play"
 	"chores/sim"
 )
 
@@ -41,13 +42,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	opts := game.Options{
+	opts := play.Options{
 		Scenario: s,
 		Speed:    c.speed,
 		Mute:     c.mute,
 		Start:    startMinute(c.at),
 		Autoplay: !c.atSet,
-		UI:       game.UIFull,
+		UI:       play.UIFull,
 	}
 	if c.screenshot != "" {
 		err = game.Screenshot(opts, c.screenshot)

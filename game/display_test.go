@@ -3,6 +3,10 @@
 // These tests need a display (make test runs them under xvfb-run): reading
 // pixels back works only while Ebitengine's loop runs, so TestMain runs the
 // tests from inside RunGame, as Ebitengine's own tests do.
+//
+// It is longer than most files because it is the one harness for the pixels
+// of the whole game (every view composed, redraw against full draw); the
+// house's own pixel tests are in game/view/scene.
 
 package game
 
@@ -18,7 +22,9 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"chores/game/play"
 	"chores/game/redraw"
+	"chores/game/view/code"
 	"chores/sim"
 )
 
@@ -62,11 +68,11 @@ func TestMain(m *testing.M) {
 func render(t *testing.T, name string, minute float64) (*image.RGBA, *Game) {
 	t.Helper()
 	p, _ := sim.PresetByName(name)
-	return renderWith(t, Options{Scenario: p.Scenario, Start: mins(minute), UI: UIFull}, 1280, 800, 1)
+	return renderWith(t, play.Options{Scenario: p.Scenario, Start: mins(minute), UI: play.UIFull}, 1280, 800, 1)
 }
 
 // renderWith draws one frame of a muted game on a w×h screen at scale u.
-func renderWith(t *testing.T, opts Options, w, h int, u float64) (*image.RGBA, *Game) {
+func renderWith(t *testing.T, opts play.Options, w, h int, u float64) (*image.RGBA, *Game) {
 	t.Helper()
 	opts.Speed, opts.Mute = 1, true
 	g, err := New(opts)
@@ -151,101 +157,9 @@ func TestStoriesRender(t *testing.T) {
 	t.Logf("screenshots in %s", dir)
 }
 
-// A cleaned room has no dust where it had dust at minute 0: the pixels where
-// dust was drawn come back to the room's own picture.
-func TestCleanedRoomsLoseTheirDust(t *testing.T) {
-	for _, name := range []string{"sequential", "parallelism-1", "best-of-both"} {
-		_, g0 := render(t, name, 0)
-		start := canvasPixels(g0)
-		static := staticPixels(g0)
-		h := g0.scene.house
-		end := g0.player.Story().Result.Makespan
-		_, g1 := render(t, name, end.Min())
-		done := canvasPixels(g1)
-		checked := 0
-		for ci, cl := range h.cells {
-			if cl.room < 0 || ci == h.loungeAt {
-				continue // people sit in the lounge at the end
-			}
-			for _, m := range h.dust[ci] {
-				b := m.img.Bounds()
-				r := image.Rect(0, 0, b.Dx(), b.Dy()).Add(image.Pt(cl.rect.Min.X+m.x, cl.rect.Min.Y+m.y-b.Dy()))
-				if differingIn(start, static, r) == 0 {
-					t.Errorf("%s: no dust drawn at %v at minute 0", name, r)
-				}
-				if n := differingIn(done, static, r); n > 0 {
-					t.Errorf("%s: %d dust pixels left at %v in %s at the end", name, n, r, g1.player.Story().scenario.Rooms[cl.room].Name)
-				}
-				checked++
-			}
-		}
-		if checked < 10 {
-			t.Errorf("%s: only %d dust motes checked", name, checked)
-		}
-	}
-}
-
-// Halfway through a room, some of its dust is gone and some is left.
-func TestDustShrinksAsTheRoomIsCleaned(t *testing.T) {
-	count := func(minute float64) int {
-		_, g := render(t, "sequential", minute)
-		pix, static := canvasPixels(g), staticPixels(g)
-		h := g.scene.house
-		ci := h.cellOf(0) // the kitchen, cleaned 0-20
-		n := 0
-		for _, m := range h.dust[ci] {
-			b := m.img.Bounds()
-			r := image.Rect(0, 0, b.Dx(), b.Dy()).Add(image.Pt(h.cells[ci].rect.Min.X+m.x, h.cells[ci].rect.Min.Y+m.y-b.Dy()))
-			if differingIn(pix, static, r) > 0 {
-				n++
-			}
-		}
-		return n
-	}
-	// At 20 you walk out of the kitchen; at 23 you are in the living room.
-	before, half, after := count(0), count(10), count(23)
-	if !(before > half && half > 0 && after == 0) {
-		t.Errorf("kitchen dust motes showing at 0, 10, 23: %d, %d, %d", before, half, after)
-	}
-}
-
-// canvasPixels draws the house alone at art size (one art pixel per pixel,
-// no labels), as the player's state shows it.
-func canvasPixels(g *Game) *image.RGBA {
-	sc := &g.scene
-	k, rect := sc.k, sc.rect
-	defer func() { sc.k, sc.rect = k, rect }()
-	sc.k, sc.rect = 1, image.Rect(0, 0, sc.house.w, sc.house.h)
-	c := ebiten.NewImage(sc.house.w, sc.house.h)
-	defer c.Deallocate()
-	sc.draw(c, g.player)
-	img := image.NewRGBA(c.Bounds())
-	c.ReadPixels(img.Pix)
-	return img
-}
-
-func staticPixels(g *Game) *image.RGBA {
-	s := g.scene.house.static
-	img := image.NewRGBA(s.Bounds())
-	s.ReadPixels(img.Pix)
-	return img
-}
-
-func differingIn(a, b *image.RGBA, r image.Rectangle) int {
-	n := 0
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			if a.RGBAAt(x, y) != b.RGBAAt(x, y) {
-				n++
-			}
-		}
-	}
-	return n
-}
-
 // A big scenario (the largest the limits allow) still lays out and draws.
 func TestLargestScenarioRenders(t *testing.T) {
-	img, _ := renderWith(t, Options{Scenario: sim.Largest(), Start: mins(20), UI: UIFull}, 1280, 800, 1)
+	img, _ := renderWith(t, play.Options{Scenario: sim.Largest(), Start: mins(20), UI: play.UIFull}, 1280, 800, 1)
 	if n := distinctColors(img); n < 40 {
 		t.Errorf("largest scenario: only %d colors", n)
 	}
@@ -259,13 +173,13 @@ func TestEmbedAndHighDPI(t *testing.T) {
 		ui   string
 		w, h int
 		u    float64
-	}{{UIMinimal, 480, 300, 1}, {UINone, 480, 300, 1}, {UIFull, 2560, 1600, 2}} {
-		img, g := renderWith(t, Options{Scenario: p.Scenario, Start: mins(25), UI: c.ui}, c.w, c.h, c.u)
+	}{{play.UIMinimal, 480, 300, 1}, {play.UINone, 480, 300, 1}, {play.UIFull, 2560, 1600, 2}} {
+		img, g := renderWith(t, play.Options{Scenario: p.Scenario, Start: mins(25), UI: c.ui}, c.w, c.h, c.u)
 		if n := distinctColors(img); n < 30 {
 			t.Errorf("%s %dx%d: only %d colors", c.ui, c.w, c.h, n)
 		}
-		if c.u == 2 && g.scene.k < 4 {
-			t.Errorf("at 2x the house should scale by at least 4, is %v", g.scene.k)
+		if c.u == 2 && g.scene.Scale() < 4 {
+			t.Errorf("at 2x the house should scale by at least 4, is %v", g.scene.Scale())
 		}
 		save(t, img, filepath.Join(shotsDir(t), fmt.Sprintf("desktop-%s-%dx%d.png", c.ui, c.w, c.h)))
 	}
@@ -285,7 +199,7 @@ func TestAudioDevices(t *testing.T) {
 	if _, err := os.Stat("/dev/snd"); err == nil {
 		t.Log("this machine has /dev/snd; the no-device case is not exercised")
 	} else {
-		g, err := New(Options{Scenario: p.Scenario, Speed: 1, UI: UIFull})
+		g, err := New(play.Options{Scenario: p.Scenario, Speed: 1, UI: play.UIFull})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -309,7 +223,7 @@ func TestAudioDevices(t *testing.T) {
 	}
 
 	t.Setenv("ALSA_CONFIG_PATH", alsa)
-	g, err := New(Options{Scenario: p.Scenario, Speed: 1, UI: UIFull, Autoplay: true})
+	g, err := New(play.Options{Scenario: p.Scenario, Speed: 1, UI: play.UIFull, Autoplay: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -332,7 +246,7 @@ func TestAudioDevices(t *testing.T) {
 // The code view draws the model's source with people's marks.
 func TestCodeViewRenders(t *testing.T) {
 	p, _ := sim.PresetByName("concurrency-2")
-	img, _ := renderWith(t, Options{Scenario: p.Scenario, Start: mins(10), UI: UIFull, View: ViewCode}, 1280, 800, 1)
+	img, _ := renderWith(t, play.Options{Scenario: p.Scenario, Start: mins(10), UI: play.UIFull, View: play.ViewCode}, 1280, 800, 1)
 	house, _ := render(t, "concurrency-2", 10)
 	if d := differingPixels(img, house); d < 50000 {
 		t.Errorf("the code view differs from the house in only %d pixels", d)
@@ -346,26 +260,26 @@ func TestCodeViewRenders(t *testing.T) {
 // is worth it: a still frame paints nothing, and a playing frame of the
 // largest house repaints a small share of the screen.
 func TestRedrawMatchesFullDraw(t *testing.T) {
-	opts := Options{Scenario: sim.Largest(), UI: UIFull, Speed: 1, Mute: true}
+	opts := play.Options{Scenario: sim.Largest(), UI: play.UIFull, Speed: 1, Mute: true}
 	g, err := New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	script := map[int][]Intent{
-		0:   {{Kind: Play}},
-		30:  {{Kind: ToggleHelp}},
-		34:  {{Kind: ToggleHelp}},
-		40:  {{Kind: Seek, Value: 150}},
-		55:  {{Kind: Pause}},
-		70:  {{Kind: Play}, {Kind: SetSpeed, Value: 8}},
-		85:  {{Kind: Pick, Value: 5}}, // best-of-both: the home theatre's waves
-		86:  {{Kind: Play}},
-		100: {{Kind: ToggleCode}, {Kind: Pause}},
-		110: {{Kind: ToggleCode}, {Kind: Play}},
-		120: {{Kind: StepBack}},
-		125: {{Kind: ToggleMute}, {Kind: VolumeDown}},
-		130: {{Kind: Pick, Value: 6}}, // the largest house again
-		131: {{Kind: Play}},
+	script := map[int][]play.Intent{
+		0:   {{Kind: play.Play}},
+		30:  {{Kind: play.ToggleHelp}},
+		34:  {{Kind: play.ToggleHelp}},
+		40:  {{Kind: play.Seek, Value: 150}},
+		55:  {{Kind: play.Pause}},
+		70:  {{Kind: play.Play}, {Kind: play.SetSpeed, Value: 8}},
+		85:  {{Kind: play.Pick, Value: 5}}, // best-of-both: the home theatre's waves
+		86:  {{Kind: play.Play}},
+		100: {{Kind: play.ToggleCode}, {Kind: play.Pause}},
+		110: {{Kind: play.ToggleCode}, {Kind: play.Play}},
+		120: {{Kind: play.StepBack}},
+		125: {{Kind: play.ToggleMute}, {Kind: play.VolumeDown}},
+		130: {{Kind: play.Pick, Value: 6}}, // the largest house again
+		131: {{Kind: play.Play}},
 	}
 	// The last size is too small for the largest house at 1x: it is shrunk
 	// to fit, smoothly, and drawn whole every frame.
@@ -398,7 +312,7 @@ func TestRedrawMatchesFullDraw(t *testing.T) {
 		// Two draws of a smoothly shrunk picture can differ by a unit or
 		// so in a channel (Ebitengine's mipmaps); anything else is exact.
 		tolerance := 0
-		if g.scene.k < 1 {
+		if g.scene.Scale() < 1 {
 			tolerance = 2
 		}
 		if d := differingBeyond(got, want, tolerance); d > 0 {
@@ -463,7 +377,7 @@ func (v *visibility) visible() bool { return v.shown }
 // browser may have dropped its pixels meanwhile); while in view, a still
 // frame paints nothing.
 func TestBackInViewPaintsEverything(t *testing.T) {
-	g, err := New(Options{Scenario: sim.Presets()[0].Scenario, UI: UIFull, Speed: 1, Mute: true, View: ViewCode})
+	g, err := New(play.Options{Scenario: sim.Presets()[0].Scenario, UI: play.UIFull, Speed: 1, Mute: true, View: play.ViewCode})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -497,15 +411,16 @@ func TestBackInViewPaintsEverything(t *testing.T) {
 // selects that person; the selection shows in every view.
 func TestSelectionShowsEverywhere(t *testing.T) {
 	before, g := render(t, "best-of-both", 10)
-	if len(g.scene.hits) != 2 {
-		t.Fatalf("%d people on screen to pick, want 2", len(g.scene.hits))
+	people := g.scene.PersonRects()
+	if len(people) != 2 {
+		t.Fatalf("%d people on screen to pick, want 2", len(people))
 	}
-	friend := g.scene.hits[1].r
+	friend := people[1]
 	who, ok := g.pick(friend.Min.Add(friend.Size().Div(2)))
 	if !ok || who != 1 {
 		t.Fatalf("picking the friend's sprite gives %d %v", who, ok)
 	}
-	g.player.Apply(Intent{Kind: Select, Value: float64(who)})
+	g.player.Apply(play.Intent{Kind: play.Select, Value: float64(who)})
 	after := drawAgain(g)
 	if d := differingPixels(before, after); d < 500 {
 		t.Errorf("selecting the friend changed only %d pixels", d)
@@ -514,12 +429,20 @@ func TestSelectionShowsEverywhere(t *testing.T) {
 
 	// The code view: a click on the line where both sleep for a room picks
 	// one, a second click the other.
-	g.player.Apply(Intent{Kind: ToggleCode})
+	g.player.Apply(play.Intent{Kind: play.ToggleCode})
 	drawAgain(g)
 	var line image.Rectangle
-	for _, h := range g.code.hits {
-		if len(h.marks) == 2 && !h.marks[0].blocked && strings.Contains(g.code.lines[g.code.at[codeMarks.cleaning]], "rt.Work") {
-			line = h.r
+	byLine := map[int][]code.Mark{}
+	var order []int
+	for _, m := range g.code.State(g.player).Marks { // in line order
+		if len(byLine[m.Line]) == 0 {
+			order = append(order, m.Line)
+		}
+		byLine[m.Line] = append(byLine[m.Line], m)
+	}
+	for _, n := range order {
+		if ms := byLine[n]; len(ms) == 2 && !ms[0].Blocked {
+			line, _ = g.code.LineRect(n)
 			break
 		}
 	}
@@ -540,4 +463,13 @@ func drawAgain(g *Game) *image.RGBA {
 	img := image.NewRGBA(screen.Bounds())
 	screen.ReadPixels(img.Pix)
 	return img
+}
+
+// mins is m minutes, for tests.
+func mins(m float64) sim.Time {
+	t, ok := sim.Approx(m)
+	if !ok {
+		panic(m)
+	}
+	return t
 }

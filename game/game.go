@@ -1,56 +1,44 @@
-// Package game is everything Chores draws and plays: the house in cutaway
-// with its people, the timeline, the controls and the podcast. It reads the
-// model's results (package sim) and never decides anything the model decides.
+// Package game puts Chores together: the Ebitengine game (Update, Draw),
+// input turned into intents for the player (package play), the views that
+// draw it (game/view/...), the audio glue, the platform glue (browser or
+// desktop) and the state() snapshot the page reads. It reads the model's
+// results (package sim) and never decides anything the model decides.
 package game
 
 import (
-	"errors"
-	"fmt"
 	"image"
-	"image/color"
-	"image/png"
-	"math"
-	"os"
 	"sync"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"chores/assets"
+	"chores/game/play"
 	"chores/game/redraw"
-	"chores/sim"
+	"chores/game/ui"
+	"chores/game/view/code"
+	"chores/game/view/hud"
+	"chores/game/view/scene"
+	"chores/game/view/timeline"
 	"chores/sound"
 )
 
-// Options are what the command line or the page's URL asked for.
-type Options struct {
-	Scenario sim.Scenario
-	Speed    float64
-	Mute     bool     // no audio context at all
-	Start    sim.Time // the minute to start at
-	Autoplay bool
-	UI       string // UIFull, UIMinimal or UINone
-	Loop     bool   // start again after the end (embeds)
-	View     string // ViewHouse or ViewCode
-	Notices  []string
-}
-
 // Game is the Ebitengine game.
 type Game struct {
-	opts     Options
-	player   *Player
+	opts     play.Options
+	player   *play.Player
 	input    input
-	intents  []Intent
-	external chan Intent // intents from JavaScript, read in Update
-	faces    faces
-	hud      *hud
-	scene    scene
-	code     *codeView
-	timeline timeline
+	intents  []play.Intent
+	external chan play.Intent // intents from JavaScript, read in Update
+	faces    ui.Faces
+	hud      *hud.HUD
+	scene    scene.Scene
+	code     *code.View
+	timeline timeline.Timeline
 	painter  redraw.Painter // paints each frame where it changed
-	layout   *layout
+	layout   *ui.Layout
 	// the layout depends on the stories (tabs) and the current one (rows)
 	layoutStories int
-	layoutStory   *story
+	layoutStory   *play.Story
 	w, h          int
 	u             float64
 
@@ -93,33 +81,33 @@ type platform interface {
 }
 
 // New builds the game.
-func New(opts Options) (*Game, error) {
+func New(opts play.Options) (*Game, error) {
 	if opts.Speed == 0 {
 		opts.Speed = 1
 	}
 	if opts.UI == "" {
-		opts.UI = UIFull
+		opts.UI = play.UIFull
 	}
-	p, err := NewPlayer(opts.Scenario, opts.Speed)
+	p, err := play.NewPlayer(opts.Scenario, opts.Speed)
 	if err != nil {
 		return nil, err
 	}
 	p.Loop = opts.Loop
-	p.Apply(Intent{Kind: Seek, Value: opts.Start.Min()})
+	p.Apply(play.Intent{Kind: play.Seek, Value: opts.Start.Min()})
 	p.Playing = opts.Autoplay
 	p.Muted = opts.Mute
-	p.Code = opts.View == ViewCode
+	p.Code = opts.View == play.ViewCode
 	g := &Game{
 		opts:     opts,
 		player:   p,
-		external: make(chan Intent, 64),
+		external: make(chan play.Intent, 64),
 		visible:  true,
 		pod:      sound.New(),
 		episode:  make(chan assets.EpisodeResult, 1),
 		platform: newPlatform(),
 	}
 	g.input.dragID = -1
-	g.hud = newHUD(&g.faces)
+	g.hud = hud.New(&g.faces)
 	for _, n := range opts.Notices {
 		g.say(n)
 	}
@@ -145,15 +133,15 @@ func (g *Game) enableAudio() {
 }
 
 func (g *Game) say(text string) {
-	text = clip(text, maxMessage)
+	text = play.Clip(text, play.MaxMessage)
 	if !g.platform.notice(text) {
-		g.notices = keepNotice(g.notices, notice{text: text, until: g.player.Ticks + 6*TicksPerSecond}, g.player.Ticks)
+		g.notices = keepNotice(g.notices, notice{text: text, until: g.player.Ticks + 6*play.TicksPerSecond}, g.player.Ticks)
 	}
 }
 
 // Send queues an intent from outside the frame loop (JavaScript). It never
 // blocks; when the queue is full the intent is dropped with a notice.
-func (g *Game) Send(in Intent) {
+func (g *Game) Send(in play.Intent) {
 	select {
 	case g.external <- in:
 	default:
@@ -188,7 +176,7 @@ func (g *Game) Update() error {
 		}
 		break
 	}
-	g.intents = lastLoadOnly(g.intents) // a burst of scenarios runs only the last
+	g.intents = play.LastLoadOnly(g.intents) // a burst of scenarios runs only the last
 	for _, m := range g.notes.take() {
 		g.say(m)
 	}
@@ -249,7 +237,7 @@ func (g *Game) updateAudio() {
 		pos := d.Episode.Min() / episode * assets.EpisodeSeconds
 		rate := 0.0
 		if p.Playing {
-			rate = p.Speed * MinutesPerSecond * assets.EpisodeSeconds / episode
+			rate = p.Speed * play.MinutesPerSecond * assets.EpisodeSeconds / episode
 		}
 		g.voices = append(g.voices, sound.Voice{Playing: p.Playing, Position: pos, Rate: max(rate, sound.MinRate), Pan: pan})
 		if g.caption == "" {
@@ -267,12 +255,12 @@ func (g *Game) ensureLayout() {
 	if g.w == 0 {
 		g.w, g.h, g.u = 1280, 800, 1
 	}
-	if g.layout == nil || g.layout.w != g.w || g.layout.h != g.h || g.layout.u != g.u || len(g.layout.buttons) == 0 && g.opts.UI != UINone || g.layoutStories != len(g.player.Stories) || g.layoutStory != g.player.Story() {
-		g.layout = newLayout(g.w, g.h, g.u, g.opts.UI, g.player)
+	if g.layout == nil || g.layout.W != g.w || g.layout.H != g.h || g.layout.U != g.u || len(g.layout.Buttons) == 0 && g.opts.UI != play.UINone || g.layoutStories != len(g.player.Stories) || g.layoutStory != g.player.Story() {
+		g.layout = ui.NewLayout(g.w, g.h, g.u, g.opts.UI, g.player, timeline.Rows(g.player.Story()))
 		g.layoutStories, g.layoutStory = len(g.player.Stories), g.player.Story()
 	}
-	for i := range g.layout.buttons {
-		g.layout.buttons[i].pressed = g.input.pressedButton(g.layout.buttons[i])
+	for i := range g.layout.Buttons {
+		g.layout.Buttons[i].Pressed = g.input.pressedButton(g.layout.Buttons[i])
 	}
 }
 
@@ -296,143 +284,44 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	}
 }
 
-func (g *Game) drawAll(screen surface) {
+func (g *Game) drawAll(screen ui.Surface) {
 	l := g.layout
 	p := g.player
-	fillRect(screen, screen.Bounds(), colBackground)
+	ui.FillRect(screen, screen.Bounds(), ui.ColBackground)
 	if p.Code {
 		if g.code == nil {
-			g.code = newCodeView()
+			g.code = code.New()
 		}
-		g.code.draw(screen, l.scene, p, &g.faces, g.u)
+		g.code.Draw(screen, l.Scene, p, &g.faces, g.u)
 	} else {
-		g.scene.prepare(p.Story(), l.scene, g.u, &g.faces)
-		g.scene.draw(screen, p)
+		g.scene.Prepare(p.Story(), l.Scene, g.u, &g.faces)
+		g.scene.Draw(screen, p)
 	}
-	g.drawCaption(screen)
-	switch l.ui {
-	case UIFull:
-		g.hud.drawTabs(screen, l, p)
-		g.hud.drawCaption(screen, l, p)
-		g.hud.drawFigures(screen, l, p)
-		g.hud.drawControls(screen, l, p, p.Muted)
-	case UIMinimal:
-		g.hud.drawControls(screen, l, p, p.Muted)
+	g.hud.DrawPodcast(screen, l, g.caption, p.Code)
+	switch l.UI {
+	case play.UIFull:
+		g.hud.DrawTabs(screen, l, p)
+		g.hud.DrawStoryCaption(screen, l, p)
+		g.hud.DrawFigures(screen, l, p)
+		g.hud.DrawControls(screen, l, p)
+	case play.UIMinimal:
+		g.hud.DrawControls(screen, l, p)
 	}
-	if !l.timeline.Empty() {
-		g.timeline.prepare(p.Story(), l.timeline, g.u, &g.faces)
-		g.timeline.draw(screen, p.Minute, g.input.dragging)
-		g.timeline.drawSelection(screen, p.Selected)
+	if !l.Timeline.Empty() {
+		g.timeline.Prepare(p.Story(), l.Timeline, g.u, &g.faces)
+		g.timeline.Draw(screen, p.Minute, g.input.dragging)
+		g.timeline.DrawSelection(screen, p.Selected)
 	}
 	// Notices: the latest one still due.
 	for i := len(g.notices) - 1; i >= 0; i-- {
 		if g.notices[i].until > p.Ticks {
-			g.hud.drawNotice(screen, l, g.notices[i].text)
+			g.hud.DrawNotice(screen, l, g.notices[i].text)
 			break
 		}
 	}
 	if p.Help {
-		g.hud.drawHelp(screen, l)
+		g.hud.DrawHelp(screen, l)
 	}
-}
-
-// drawCaption shows the words being said, under the house, while someone
-// listens (also when muted: captions are for reading).
-func (g *Game) drawCaption(dst surface) {
-	if g.caption == "" {
-		return
-	}
-	l := g.layout
-	face := g.faces.get(float64(l.px(13)), false)
-	lines := wrap("podcast: "+g.caption, face, float64(l.scene.Dx())*0.8)
-	lineH := l.px(18)
-	h := lineH*len(lines) + l.px(8)
-	// At the top of the house, over the roof: nothing there to hide. In the
-	// code view, at the bottom, below the code.
-	top := l.scene.Min.Y + l.px(4)
-	if g.player.Code {
-		top = l.scene.Max.Y - l.px(8) - h
-	}
-	r := image.Rect(l.scene.Min.X+l.scene.Dx()/10, top, l.scene.Max.X-l.scene.Dx()/10, top+h)
-	fillRound(dst, r, float32(l.px(6)), color.RGBA{0x10, 0x10, 0x1c, 0xd0})
-	for i, line := range lines {
-		lr := image.Rect(r.Min.X, r.Min.Y+l.px(4)+i*lineH, r.Max.X, r.Min.Y+l.px(4)+(i+1)*lineH)
-		drawTextAligned(dst, line, face, lr, alignCenter, colText)
-	}
-}
-
-// LayoutF draws with every device pixel: the logical screen is the window's
-// size times the device scale factor, and the interface is sized in CSS
-// pixels (u) on top of that.
-func (g *Game) LayoutF(w, h float64) (float64, float64) {
-	u := ebiten.Monitor().DeviceScaleFactor()
-	if u <= 0 || math.IsNaN(u) {
-		u = 1
-	}
-	sw, sh := math.Ceil(w*u), math.Ceil(h*u)
-	g.w, g.h, g.u = int(sw), int(sh), u
-	return sw, sh
-}
-
-// Layout is required by ebiten.Game; LayoutF is used instead.
-func (g *Game) Layout(w, h int) (int, int) {
-	sw, sh := g.LayoutF(float64(w), float64(h))
-	return int(sw), int(sh)
-}
-
-func (g *Game) writeShot(screen *ebiten.Image) error {
-	b := screen.Bounds()
-	img := image.NewRGBA(b)
-	screen.ReadPixels(img.Pix)
-	f, err := os.Create(g.shot)
-	if err != nil {
-		return err
-	}
-	if err := png.Encode(f, img); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return ebiten.Termination
-}
-
-// Run opens the window and plays until it is closed.
-func Run(opts Options) error {
-	g, err := newOrDefaults(opts, platformOptions(opts), startFallback)
-	if err != nil {
-		return err
-	}
-	return runGame(g)
-}
-
-// Screenshot renders the chosen minute of the scenario to a PNG and returns.
-// It needs a display (use xvfb-run on a headless machine).
-func Screenshot(opts Options, file string) error {
-	opts.Autoplay = false
-	opts.Mute = true
-	g, err := New(opts)
-	if err != nil {
-		return err
-	}
-	g.shot = file
-	return runGame(g)
-}
-
-func runGame(g *Game) error {
-	ebiten.SetWindowSize(1280, 800)
-	ebiten.SetWindowTitle("Chores: concurrency and parallelism at home")
-	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
-	ebiten.SetScreenClearedEveryFrame(false)
-	err := ebiten.RunGame(g)
-	if errors.Is(err, ebiten.Termination) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("the window could not run: %w", err)
-	}
-	return nil
 }
 
 // pick is who was drawn at pt in the last frame: on a marked line of the
@@ -442,7 +331,7 @@ func (g *Game) pick(pt image.Point) (int, bool) {
 		if g.code == nil {
 			return 0, false
 		}
-		return g.code.personAt(pt, g.player)
+		return g.code.PersonAt(pt, g.player)
 	}
-	return g.scene.personAt(pt)
+	return g.scene.PersonAt(pt)
 }

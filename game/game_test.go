@@ -5,13 +5,14 @@ import (
 	"testing"
 
 	"chores/assets"
+	"chores/game/play"
 	"chores/sim"
 )
 
 // A damaged episode gives a visible notice; the game carries on, silent.
 func TestDamagedEpisodeGivesANotice(t *testing.T) {
 	p, _ := sim.PresetByName("concurrency-1")
-	g, err := New(Options{Scenario: p.Scenario, Speed: 1, Mute: true, UI: UIFull, Autoplay: true})
+	g, err := New(play.Options{Scenario: p.Scenario, Speed: 1, Mute: true, UI: play.UIFull, Autoplay: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,10 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
+
+	"chores/game/play"
+	"chores/game/ui"
+	"chores/game/view/timeline"
 )
 
 // input turns keys, mouse and touches into intents, once per frame. The
@@ -23,34 +27,34 @@ type input struct {
 // keyBinding is a key and the intent it stands for.
 type keyBinding struct {
 	key    ebiten.Key
-	intent Intent
+	intent play.Intent
 }
 
 // keyIntents are the key bindings, in the order their intents apply when
 // several keys go down in one frame (a list, not a map: a map's order
 // changes from run to run). Digits pick stories.
 var keyIntents = []keyBinding{
-	{ebiten.KeySpace, Intent{Kind: TogglePlay}},
-	{ebiten.KeyK, Intent{Kind: TogglePlay}},
-	{ebiten.KeyArrowRight, Intent{Kind: StepForward}},
-	{ebiten.KeyArrowLeft, Intent{Kind: StepBack}},
-	{ebiten.KeyEqual, Intent{Kind: Faster}}, // "+" without shift on most layouts
-	{ebiten.KeyNumpadAdd, Intent{Kind: Faster}},
-	{ebiten.KeyMinus, Intent{Kind: Slower}},
-	{ebiten.KeyNumpadSubtract, Intent{Kind: Slower}},
-	{ebiten.KeyR, Intent{Kind: Restart}},
-	{ebiten.KeyM, Intent{Kind: ToggleMute}},
-	{ebiten.KeyArrowUp, Intent{Kind: VolumeUp}},
-	{ebiten.KeyArrowDown, Intent{Kind: VolumeDown}},
-	{ebiten.KeyC, Intent{Kind: ToggleCode}},
-	{ebiten.KeyH, Intent{Kind: ToggleHelp}},
-	{ebiten.KeyF1, Intent{Kind: ToggleHelp}},
-	{ebiten.KeyEscape, Intent{Kind: CloseOverlay}},
+	{ebiten.KeySpace, play.Intent{Kind: play.TogglePlay}},
+	{ebiten.KeyK, play.Intent{Kind: play.TogglePlay}},
+	{ebiten.KeyArrowRight, play.Intent{Kind: play.StepForward}},
+	{ebiten.KeyArrowLeft, play.Intent{Kind: play.StepBack}},
+	{ebiten.KeyEqual, play.Intent{Kind: play.Faster}}, // "+" without shift on most layouts
+	{ebiten.KeyNumpadAdd, play.Intent{Kind: play.Faster}},
+	{ebiten.KeyMinus, play.Intent{Kind: play.Slower}},
+	{ebiten.KeyNumpadSubtract, play.Intent{Kind: play.Slower}},
+	{ebiten.KeyR, play.Intent{Kind: play.Restart}},
+	{ebiten.KeyM, play.Intent{Kind: play.ToggleMute}},
+	{ebiten.KeyArrowUp, play.Intent{Kind: play.VolumeUp}},
+	{ebiten.KeyArrowDown, play.Intent{Kind: play.VolumeDown}},
+	{ebiten.KeyC, play.Intent{Kind: play.ToggleCode}},
+	{ebiten.KeyH, play.Intent{Kind: play.ToggleHelp}},
+	{ebiten.KeyF1, play.Intent{Kind: play.ToggleHelp}},
+	{ebiten.KeyEscape, play.Intent{Kind: play.CloseOverlay}},
 }
 
 // keysDown is the intents of the keys pressed (or repeating) this frame, in
 // binding order. pressed says whether a key went down or repeats.
-func keysDown(pressed func(ebiten.Key) bool, out []Intent) []Intent {
+func keysDown(pressed func(ebiten.Key) bool, out []play.Intent) []play.Intent {
 	for _, b := range keyIntents {
 		if pressed(b.key) {
 			out = append(out, b.intent)
@@ -61,22 +65,22 @@ func keysDown(pressed func(ebiten.Key) bool, out []Intent) []Intent {
 
 // read appends this frame's intents. seek is how the timeline maps a screen
 // x to a minute; it is only called while dragging on the timeline.
-func (in *input) read(l *layout, tl *timeline, pick picker, help bool, out []Intent) []Intent {
+func (in *input) read(l *ui.Layout, tl *timeline.Timeline, pick picker, help bool, out []play.Intent) []play.Intent {
 	out = keysDown(func(key ebiten.Key) bool {
 		return inpututil.IsKeyJustPressed(key) || (isRepeatKey(key) && repeating(key))
 	}, out)
 	for k := ebiten.Key1; k <= ebiten.Key9; k++ {
 		if inpututil.IsKeyJustPressed(k) {
-			out = append(out, Intent{Kind: Pick, Value: float64(k - ebiten.Key1)})
+			out = append(out, play.Intent{Kind: play.Pick, Value: float64(k - ebiten.Key1)})
 		}
 	}
 	in.chars = ebiten.AppendInputChars(in.chars[:0])
 	for _, r := range in.chars {
 		if r == '?' {
-			out = append(out, Intent{Kind: ToggleHelp})
+			out = append(out, play.Intent{Kind: play.ToggleHelp})
 		}
 		if r == '+' && !inpututil.IsKeyJustPressed(ebiten.KeyEqual) {
-			out = append(out, Intent{Kind: Faster})
+			out = append(out, play.Intent{Kind: play.Faster})
 		}
 	}
 	for _, key := range inpututil.AppendJustReleasedKeys(nil) {
@@ -95,7 +99,7 @@ func (in *input) read(l *layout, tl *timeline, pick picker, help bool, out []Int
 	if in.volume {
 		x, still := in.pointer()
 		if still {
-			out = append(out, Intent{Kind: SetVolume, Value: l.volumeAt(x)})
+			out = append(out, play.Intent{Kind: play.SetVolume, Value: l.VolumeAt(x)})
 		} else {
 			in.volume = false
 		}
@@ -103,7 +107,7 @@ func (in *input) read(l *layout, tl *timeline, pick picker, help bool, out []Int
 	if in.dragging {
 		x, still := in.pointer()
 		if still {
-			out = append(out, Intent{Kind: Seek, Value: tl.minuteAt(x)})
+			out = append(out, play.Intent{Kind: play.Seek, Value: tl.MinuteAt(x)})
 		} else {
 			in.dragging = false
 		}
@@ -130,33 +134,33 @@ func (in *input) pointer() (int, bool) {
 // or on a marked line of the code view.
 type picker func(image.Point) (person int, ok bool)
 
-func (in *input) press(pos func() (int, int), id ebiten.TouchID, l *layout, tl *timeline, pick picker, help bool, out []Intent) []Intent {
+func (in *input) press(pos func() (int, int), id ebiten.TouchID, l *ui.Layout, tl *timeline.Timeline, pick picker, help bool, out []play.Intent) []play.Intent {
 	x, y := pos()
 	pt := image.Pt(x, y)
 	in.pressed, in.down = pt, true
 	if help {
-		return append(out, Intent{Kind: CloseOverlay})
+		return append(out, play.Intent{Kind: play.CloseOverlay})
 	}
-	if b, ok := l.hit(pt); ok {
-		if b.kind == btnVolume {
+	if b, ok := l.Hit(pt); ok {
+		if b.Kind == ui.BtnVolume {
 			in.volume, in.dragID = true, id
-			return append(out, Intent{Kind: SetVolume, Value: l.volumeAt(x)})
+			return append(out, play.Intent{Kind: play.SetVolume, Value: l.VolumeAt(x)})
 		}
-		return append(out, b.intent)
+		return append(out, b.Intent)
 	}
-	if !l.timeline.Empty() && pt.In(l.timeline) {
-		if who, ok := tl.personAt(pt); ok {
-			return append(out, Intent{Kind: Select, Value: float64(who)})
+	if !l.Timeline.Empty() && pt.In(l.Timeline) {
+		if who, ok := tl.PersonAt(pt); ok {
+			return append(out, play.Intent{Kind: play.Select, Value: float64(who)})
 		}
 		in.dragging, in.dragID = true, id
-		return append(out, Intent{Kind: Seek, Value: tl.minuteAt(x)})
+		return append(out, play.Intent{Kind: play.Seek, Value: tl.MinuteAt(x)})
 	}
-	if who, ok := pick(pt); ok && pt.In(l.scene) && l.ui == UIFull {
-		return append(out, Intent{Kind: Select, Value: float64(who)})
+	if who, ok := pick(pt); ok && pt.In(l.Scene) && l.UI == play.UIFull {
+		return append(out, play.Intent{Kind: play.Select, Value: float64(who)})
 	}
-	if pt.In(l.scene) && l.ui != UIFull {
+	if pt.In(l.Scene) && l.UI != play.UIFull {
 		// In embeds the house itself is the play button.
-		return append(out, Intent{Kind: TogglePlay})
+		return append(out, play.Intent{Kind: play.TogglePlay})
 	}
 	return out
 }
@@ -171,4 +175,4 @@ func repeating(k ebiten.Key) bool {
 }
 
 // pressedButton reports whether a button is held down now (for feedback).
-func (in *input) pressedButton(b button) bool { return in.down && in.pressed.In(b.r) }
+func (in *input) pressedButton(b ui.Button) bool { return in.down && in.pressed.In(b.R) }

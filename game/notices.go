@@ -3,6 +3,8 @@ package game
 import (
 	"fmt"
 	"sync"
+
+	"chores/game/play"
 )
 
 // noticeBox collects the messages of refused commands between frames: the
@@ -24,9 +26,9 @@ type noticeItem struct {
 // maxNoticesPerFrame is how many distinct messages one frame passes on.
 const maxNoticesPerFrame = 3
 
-// add files a message (cut to maxMessage characters).
+// add files a message (cut to play.MaxMessage characters).
 func (b *noticeBox) add(text string) {
-	text = clip(text, maxMessage)
+	text = play.Clip(text, play.MaxMessage)
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	for i := range b.items {

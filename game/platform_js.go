@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"syscall/js"
+
+	"chores/game/play"
 )
 
 // startFallback: a start that fails on the options of a link plays the
@@ -79,7 +81,7 @@ func (b *browser) fault(name string, err error) {
 		return
 	}
 	b.faulted[name] = true
-	msg := fmt.Sprintf("The page's choresHost.%s threw (%s); Chores carries on without it.", name, clip(err.Error(), 80))
+	msg := fmt.Sprintf("The page's choresHost.%s threw (%s); Chores carries on without it.", name, play.Clip(err.Error(), 80))
 	if b.g != nil {
 		b.g.refuse(msg)
 	} else {
@@ -148,36 +150,36 @@ func (b *browser) toJS(s Snapshot) (v js.Value) {
 	return b.json.Call("parse", string(data))
 }
 
-// argOf reads a JavaScript value for decodeCall, copying no string longer
-// than maxScenarioText and turning objects into JSON (guarded: a cycle, a
+// argOf reads a JavaScript value for play.DecodeCall, copying no string longer
+// than play.MaxScenarioText and turning objects into JSON (guarded: a cycle, a
 // BigInt or a throwing getter is an error, not a crash).
-func (b *browser) argOf(v js.Value) (a jsArg) {
+func (b *browser) argOf(v js.Value) (a play.JSArg) {
 	defer func() {
 		if r := recover(); r != nil {
-			a = jsArg{Type: "object", Err: fmt.Sprint(r)}
+			a = play.JSArg{Type: "object", Err: fmt.Sprint(r)}
 		}
 	}()
 	switch v.Type() {
 	case js.TypeUndefined:
-		return jsArg{Type: "undefined"}
+		return play.JSArg{Type: "undefined"}
 	case js.TypeNull:
-		return jsArg{Type: "null"}
+		return play.JSArg{Type: "null"}
 	case js.TypeBoolean:
-		return jsArg{Type: "boolean", Bool: v.Bool()}
+		return play.JSArg{Type: "boolean", Bool: v.Bool()}
 	case js.TypeNumber:
-		return jsArg{Type: "number", Num: v.Float()}
+		return play.JSArg{Type: "number", Num: v.Float()}
 	case js.TypeString:
-		a = jsArg{Type: "string", Len: b.lengthOf(v)}
-		if a.Len <= maxScenarioText {
+		a = play.JSArg{Type: "string", Len: b.lengthOf(v)}
+		if a.Len <= play.MaxScenarioText {
 			a.Str = v.String()
 		}
 		return a
 	case js.TypeObject:
-		a = jsArg{Type: "object"}
+		a = play.JSArg{Type: "object"}
 		func() {
 			defer func() {
 				if r := recover(); r != nil {
-					a.Err = clip(fmt.Sprint(r), 120)
+					a.Err = play.Clip(fmt.Sprint(r), 120)
 				}
 			}()
 			text := b.json.Call("stringify", v)
@@ -186,13 +188,13 @@ func (b *browser) argOf(v js.Value) (a jsArg) {
 				return
 			}
 			a.Len = b.lengthOf(text)
-			if a.Len <= maxScenarioText {
+			if a.Len <= play.MaxScenarioText {
 				a.Str = text.String()
 			}
 		}()
 		return a
 	}
-	return jsArg{Type: v.Type().String()}
+	return play.JSArg{Type: v.Type().String()}
 }
 
 func (b *browser) publish(g *Game) {
@@ -214,9 +216,9 @@ func (b *browser) publish(g *Game) {
 		api.Set(name, jf)
 	}
 	fn("state", func([]js.Value) any { return b.toJS(g.State()) })
-	for _, name := range apiNames {
+	for _, name := range play.APINames {
 		fn(name, func(args []js.Value) any {
-			decoded := make([]jsArg, 0, 1)
+			decoded := make([]play.JSArg, 0, 1)
 			if len(args) > 0 {
 				decoded = append(decoded, b.argOf(args[0]))
 			}
@@ -233,13 +235,13 @@ func (b *browser) publish(g *Game) {
 }
 
 // platformOptions reads the URL: in the browser it is the command line.
-func platformOptions(o Options) Options {
+func platformOptions(o play.Options) play.Options {
 	var search string
 	func() {
 		defer func() { _ = recover() }()
 		search = js.Global().Get("location").Get("search").String()
 	}()
-	o, notes := OptionsFromQuery(search, o)
+	o, notes := play.OptionsFromQuery(search, o)
 	o.Notices = append(o.Notices, notes...)
 	return o
 }

@@ -5,6 +5,8 @@ package game
 import (
 	"fmt"
 	"os"
+
+	"chores/game/play"
 )
 
 // desktop is the platform of the native window: notices also go to stderr,
@@ -27,7 +29,7 @@ func (*desktop) visible() bool    { return true }
 func (*desktop) publish(*Game)    {}
 func (*desktop) now() float64     { return 0 }
 
-func platformOptions(o Options) Options { return o }
+func platformOptions(o play.Options) play.Options { return o }
 
 // startFallback: on the desktop a bad start is the command line's error
 // (exit status 2), not a notice.

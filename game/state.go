@@ -4,6 +4,9 @@ import (
 	"runtime/metrics"
 
 	"github.com/hajimehoshi/ebiten/v2"
+
+	"chores/game/play"
+	"chores/game/view/code"
 )
 
 // heapSample reads the live heap (bytes in use after the last collection),
@@ -30,29 +33,29 @@ func liveHeap() (live, cycles uint64) {
 // and the messages an embed posts to its parent. Field names are the
 // JavaScript contract of DESIGN.md.
 type Snapshot struct {
-	Scenario string      `json:"scenario"`
-	Title    string      `json:"title"`
-	Minute   float64     `json:"minute"`
-	Playing  bool        `json:"playing"`
-	Speed    float64     `json:"speed"`
-	Done     bool        `json:"done"`
-	Makespan float64     `json:"makespan"`
-	Frames   int         `json:"frames"`
-	Hidden   int         `json:"hiddenFrames"` // frames not drawn while out of view
-	Visible  bool        `json:"visible"`
-	FPS      float64     `json:"fps"`
-	TPS      float64     `json:"tps"`
-	Error    string      `json:"error"`
-	Caption  string      `json:"caption"`
-	UI       string      `json:"ui"`
-	Audio    AudioState  `json:"audio"`
-	Waiting  []string    `json:"waiting"`        // who waits right now
-	Hearing  []string    `json:"listening"`      // who hears the podcast right now
-	View     string      `json:"view"`           // house or code
-	Loop     bool        `json:"loop"`           // starts again after resting on the end
-	Figures  FigureState `json:"figures"`        // exactly what the figures panel shows
-	Code     *CodeState  `json:"code,omitempty"` // in the code view
-	Selected string      `json:"selected"`       // the person highlighted, or ""
+	Scenario string           `json:"scenario"`
+	Title    string           `json:"title"`
+	Minute   float64          `json:"minute"`
+	Playing  bool             `json:"playing"`
+	Speed    float64          `json:"speed"`
+	Done     bool             `json:"done"`
+	Makespan float64          `json:"makespan"`
+	Frames   int              `json:"frames"`
+	Hidden   int              `json:"hiddenFrames"` // frames not drawn while out of view
+	Visible  bool             `json:"visible"`
+	FPS      float64          `json:"fps"`
+	TPS      float64          `json:"tps"`
+	Error    string           `json:"error"`
+	Caption  string           `json:"caption"`
+	UI       string           `json:"ui"`
+	Audio    AudioState       `json:"audio"`
+	Waiting  []string         `json:"waiting"`        // who waits right now
+	Hearing  []string         `json:"listening"`      // who hears the podcast right now
+	View     string           `json:"view"`           // house or code
+	Loop     bool             `json:"loop"`           // starts again after resting on the end
+	Figures  play.FigureState `json:"figures"`        // exactly what the figures panel shows
+	Code     *code.State      `json:"code,omitempty"` // in the code view
+	Selected string           `json:"selected"`       // the person highlighted, or ""
 
 	// For benchmarks: when the first frame was drawn (milliseconds since
 	// navigation, in the browser) and the live Go heap after the last GC.
@@ -65,37 +68,6 @@ type Snapshot struct {
 	StillFrames int     `json:"stillFrames"`
 	Repainted   float64 `json:"repainted"`
 }
-
-// CodeState is the code view as state() reports it: the file, its lines as
-// shown, and where each goroutine is marked (1-based lines).
-type CodeState struct {
-	File  string     `json:"file"`
-	Lines []string   `json:"lines"`
-	Marks []CodeMark `json:"marks"`
-}
-
-// CodeMark is one goroutine's mark.
-type CodeMark struct {
-	Person  string `json:"person"`
-	Line    int    `json:"line"`
-	Blocked bool   `json:"blocked"`
-}
-
-// codeState reads the code view's marks at the playhead, in line order.
-func codeState(cv *codeView, p *Player) *CodeState {
-	cs := &CodeState{File: codeFile, Lines: cv.lines, Marks: []CodeMark{}}
-	marks := cv.marks(p)
-	for i := range cv.lines {
-		for _, m := range marks[i] {
-			cs.Marks = append(cs.Marks, CodeMark{Person: m.who, Line: i + 1, Blocked: m.blocked})
-		}
-	}
-	return cs
-}
-
-// snapshotFigures are the model's figures at the playhead, as the panel
-// shows them.
-func snapshotFigures(p *Player) FigureState { return showFigures(p.Figures()) }
 
 // AudioState is the podcast player's state.
 type AudioState struct {
@@ -117,7 +89,7 @@ func (g *Game) State() Snapshot {
 // cares about changed (or once a second while playing).
 func (g *Game) publishState(force bool) {
 	p := g.player
-	if p.Ticks%TicksPerSecond == 0 {
+	if p.Ticks%play.TicksPerSecond == 0 {
 		g.heapLive, g.gcCycles = liveHeap()
 	}
 	st := p.Story()
@@ -140,28 +112,28 @@ func (g *Game) publishState(force bool) {
 		Audio:    AudioState{Ready: ready && g.audioOn, Playing: playing && g.audioOn, Muted: p.Muted || muted || !g.audioOn, Position: pos, Volume: p.Volume},
 		Waiting:  []string{},
 		Hearing:  []string{},
-		View:     p.view(),
+		View:     p.View(),
 		Loop:     p.Loop,
-		Figures:  snapshotFigures(p),
+		Figures:  play.ShowFigures(p.Figures()),
 
 		FirstFrameMs: g.firstFrameMs,
 		HeapLive:     g.heapLive,
 		GCCycles:     g.gcCycles,
 	}
 	if p.Selected >= 0 {
-		s.Selected = st.scenario.People[p.Selected].Name
+		s.Selected = st.Scenario.People[p.Selected].Name
 	}
 	if p.Code {
 		if g.code == nil {
-			g.code = newCodeView()
+			g.code = code.New()
 		}
-		s.Code = codeState(g.code, p)
+		s.Code = g.code.State(p)
 	}
 	if ps := g.painter.Stats(); ps.Screen > 0 {
 		s.StillFrames, s.Repainted = ps.Idle, float64(ps.Pixels)/float64(ps.Screen)
 	}
 	for i, ps := range p.State.People {
-		name := st.scenario.People[i].Name
+		name := st.Scenario.People[i].Name
 		if ps.WaitingFor >= 0 {
 			s.Waiting = append(s.Waiting, name)
 		}
@@ -177,7 +149,7 @@ func (g *Game) publishState(force bool) {
 	jumped := s.Minute < old.Minute || s.Minute-old.Minute > 10
 	if force || s.Scenario != old.Scenario || s.Playing != old.Playing || s.Speed != old.Speed ||
 		s.Done != old.Done || s.Audio.Muted != old.Audio.Muted || s.Error != old.Error || jumped ||
-		(s.Playing && p.Ticks%TicksPerSecond == 0) {
+		(s.Playing && p.Ticks%play.TicksPerSecond == 0) {
 		g.platform.changed(s)
 	}
 }

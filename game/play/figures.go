@@ -1,4 +1,4 @@
-package game
+package play
 
 import (
 	"math"
@@ -30,7 +30,7 @@ func minutesText(t sim.Time) string {
 	return strconv.FormatFloat(roundMinutes(t.Min()), 'f', -1, 64)
 }
 
-func showFigures(f sim.Figures) FigureState {
+func ShowFigures(f sim.Figures) FigureState {
 	return FigureState{
 		Makespan:    roundMinutes(f.Makespan.Min()),
 		Speedup:     roundRatio(f.Speedup.Float()),
@@ -41,22 +41,22 @@ func showFigures(f sim.Figures) FigureState {
 	}
 }
 
-// figureTexts are the panel's values as text.
-type figureTexts struct{ makespan, speedup, parallelism, overlap, waiting string }
+// FigureTexts are the panel's values as text.
+type FigureTexts struct{ Makespan, Speedup, Parallelism, Overlap, Waiting string }
 
-func textsOf(f sim.Figures) figureTexts {
-	s := showFigures(f)
-	t := figureTexts{
-		makespan:    minutesText(f.Makespan) + " min",
-		speedup:     "…",
-		parallelism: strconv.FormatFloat(s.Parallelism, 'f', 2, 64),
-		overlap:     strconv.FormatFloat(s.Overlap, 'f', 2, 64),
-		waiting:     minutesText(f.Waiting) + " min",
+func Texts(f sim.Figures) FigureTexts {
+	s := ShowFigures(f)
+	t := FigureTexts{
+		Makespan:    minutesText(f.Makespan) + " min",
+		Speedup:     "…",
+		Parallelism: strconv.FormatFloat(s.Parallelism, 'f', 2, 64),
+		Overlap:     strconv.FormatFloat(s.Overlap, 'f', 2, 64),
+		Waiting:     minutesText(f.Waiting) + " min",
 	}
 	if f.Final {
-		t.speedup = strconv.FormatFloat(s.Speedup, 'f', 2, 64) + "x"
+		t.Speedup = strconv.FormatFloat(s.Speedup, 'f', 2, 64) + "x"
 	} else {
-		t.makespan = "≥ " + t.makespan
+		t.Makespan = "≥ " + t.Makespan
 	}
 	return t
 }

@@ -1,7 +1,6 @@
-package game
+package play
 
 import (
-	"encoding/json"
 	"math"
 	"net/url"
 	"strings"
@@ -115,47 +114,47 @@ func TestURLEchoesBounded(t *testing.T) {
 // The decoder of window.chores calls: what each call means, and that every
 // refusal is short.
 func TestDecodeCall(t *testing.T) {
-	num := func(x float64) jsArg { return jsArg{Type: "number", Num: x} }
-	str := func(s string) jsArg { return jsArg{Type: "string", Str: s, Len: len(s)} }
-	boolean := func(b bool) jsArg { return jsArg{Type: "boolean", Bool: b} }
+	num := func(x float64) JSArg { return JSArg{Type: "number", Num: x} }
+	str := func(s string) JSArg { return JSArg{Type: "string", Str: s, Len: len(s)} }
+	boolean := func(b bool) JSArg { return JSArg{Type: "boolean", Bool: b} }
 	cases := []struct {
 		name string
-		args []jsArg
-		want jsCall
+		args []JSArg
+		want JSCall
 		ok   bool
 	}{
-		{"play", nil, jsCall{Kind: Play}, true},
-		{"pause", []jsArg{num(3)}, jsCall{Kind: Pause}, true},
-		{"seek", []jsArg{num(42)}, jsCall{Kind: Seek, Value: 42}, true},
-		{"seek", []jsArg{num(0)}, jsCall{Kind: Seek, Value: 0}, true},
-		{"seek", []jsArg{num(1e9)}, jsCall{Kind: Seek, Value: 1e9}, true},
-		{"seek", []jsArg{num(math.NaN())}, jsCall{}, false},
-		{"seek", []jsArg{num(math.Inf(1))}, jsCall{}, false},
-		{"seek", []jsArg{num(-1)}, jsCall{}, false},
-		{"seek", []jsArg{str("10")}, jsCall{}, false},
-		{"seek", nil, jsCall{}, false},
-		{"setSpeed", []jsArg{num(8)}, jsCall{Kind: SetSpeed, Value: 8}, true},
-		{"setSpeed", []jsArg{num(math.NaN())}, jsCall{}, false},
-		{"setSpeed", []jsArg{num(math.Inf(-1))}, jsCall{}, false},
-		{"setSpeed", []jsArg{num(0)}, jsCall{}, false},
-		{"setSpeed", []jsArg{{Type: "null"}}, jsCall{}, false},
-		{"mute", []jsArg{boolean(true)}, jsCall{Kind: SetMute, Value: 1}, true},
-		{"mute", []jsArg{boolean(false)}, jsCall{Kind: SetMute, Value: 0}, true},
-		{"mute", nil, jsCall{}, false}, // mute() must not mute
-		{"mute", []jsArg{{Type: "undefined"}}, jsCall{}, false},
-		{"mute", []jsArg{num(1)}, jsCall{}, false},
-		{"mute", []jsArg{str("yes")}, jsCall{}, false},
-		{"setScenario", []jsArg{str("best-of-both")}, jsCall{Kind: Load, Text: "best-of-both"}, true},
-		{"setScenario", []jsArg{{Type: "object", Str: "{}", Len: 2}}, jsCall{Kind: Load, Text: "{}"}, true},
-		{"setScenario", []jsArg{{Type: "string", Len: 10_000_000}}, jsCall{}, false},
-		{"setScenario", []jsArg{{Type: "object", Err: "TypeError: cyclic object value"}}, jsCall{}, false},
-		{"setScenario", []jsArg{num(42)}, jsCall{}, false},
-		{"setScenario", nil, jsCall{}, false},
-		{"fly", nil, jsCall{}, false},
-		{strings.Repeat("f", 100_000), nil, jsCall{}, false},
+		{"play", nil, JSCall{Kind: Play}, true},
+		{"pause", []JSArg{num(3)}, JSCall{Kind: Pause}, true},
+		{"seek", []JSArg{num(42)}, JSCall{Kind: Seek, Value: 42}, true},
+		{"seek", []JSArg{num(0)}, JSCall{Kind: Seek, Value: 0}, true},
+		{"seek", []JSArg{num(1e9)}, JSCall{Kind: Seek, Value: 1e9}, true},
+		{"seek", []JSArg{num(math.NaN())}, JSCall{}, false},
+		{"seek", []JSArg{num(math.Inf(1))}, JSCall{}, false},
+		{"seek", []JSArg{num(-1)}, JSCall{}, false},
+		{"seek", []JSArg{str("10")}, JSCall{}, false},
+		{"seek", nil, JSCall{}, false},
+		{"setSpeed", []JSArg{num(8)}, JSCall{Kind: SetSpeed, Value: 8}, true},
+		{"setSpeed", []JSArg{num(math.NaN())}, JSCall{}, false},
+		{"setSpeed", []JSArg{num(math.Inf(-1))}, JSCall{}, false},
+		{"setSpeed", []JSArg{num(0)}, JSCall{}, false},
+		{"setSpeed", []JSArg{{Type: "null"}}, JSCall{}, false},
+		{"mute", []JSArg{boolean(true)}, JSCall{Kind: SetMute, Value: 1}, true},
+		{"mute", []JSArg{boolean(false)}, JSCall{Kind: SetMute, Value: 0}, true},
+		{"mute", nil, JSCall{}, false}, // mute() must not mute
+		{"mute", []JSArg{{Type: "undefined"}}, JSCall{}, false},
+		{"mute", []JSArg{num(1)}, JSCall{}, false},
+		{"mute", []JSArg{str("yes")}, JSCall{}, false},
+		{"setScenario", []JSArg{str("best-of-both")}, JSCall{Kind: Load, Text: "best-of-both"}, true},
+		{"setScenario", []JSArg{{Type: "object", Str: "{}", Len: 2}}, JSCall{Kind: Load, Text: "{}"}, true},
+		{"setScenario", []JSArg{{Type: "string", Len: 10_000_000}}, JSCall{}, false},
+		{"setScenario", []JSArg{{Type: "object", Err: "TypeError: cyclic object value"}}, JSCall{}, false},
+		{"setScenario", []JSArg{num(42)}, JSCall{}, false},
+		{"setScenario", nil, JSCall{}, false},
+		{"fly", nil, JSCall{}, false},
+		{strings.Repeat("f", 100_000), nil, JSCall{}, false},
 	}
 	for _, c := range cases {
-		got, err := decodeCall(c.name, c.args)
+		got, err := DecodeCall(c.name, c.args)
 		label := c.name
 		if len(label) > 20 {
 			label = label[:20] + "…"
@@ -163,7 +162,7 @@ func TestDecodeCall(t *testing.T) {
 		if (err == nil) != c.ok || got != c.want {
 			t.Errorf("%s(%v) = %+v, %v; want %+v, ok=%v", label, c.args, got, err, c.want, c.ok)
 		}
-		if err != nil && utf8.RuneCountInString(err.Error()) > maxMessage {
+		if err != nil && utf8.RuneCountInString(err.Error()) > MaxMessage {
 			t.Errorf("%s: an error of %d characters", label, len(err.Error()))
 		}
 	}
@@ -185,12 +184,12 @@ func TestLoadScenarioEchoes(t *testing.T) {
 		`{"` + strings.Repeat("k", 500_000) + `": 1}`,
 		"\x1b[2J\x07",
 	} {
-		_, err := loadScenario(text)
+		_, err := LoadScenario(text)
 		if err == nil {
 			t.Errorf("%.20q accepted", text)
 			continue
 		}
-		if n := utf8.RuneCountInString(err.Error()); n > maxMessage+1 {
+		if n := utf8.RuneCountInString(err.Error()); n > MaxMessage+1 {
 			t.Errorf("%.20q: error of %d characters", text, n)
 		}
 		if strings.ContainsAny(err.Error(), "\x1b\x07") {
@@ -199,85 +198,8 @@ func TestLoadScenarioEchoes(t *testing.T) {
 	}
 }
 
-// A burst from JavaScript: 20,000 refused calls and 10,000 scenarios reach
-// the game between two frames. The frame after shows a few merged notices,
-// builds one story (the last), and the state stays small.
-func TestCommandBurst(t *testing.T) {
-	p := sim.Presets()[0]
-	g, err := New(Options{Scenario: p.Scenario, Speed: 1, Mute: true, UI: UIFull})
-	if err != nil {
-		t.Fatal(err)
-	}
-	shown := 0
-	g.platform = countingPlatform{g.platform, &shown}
-	for i := range 20_000 {
-		switch i % 4 {
-		case 0:
-			g.command("setSpeed", []jsArg{{Type: "number", Num: math.NaN()}})
-		case 1:
-			g.command("mute", nil)
-		case 2:
-			g.command("setScenario", []jsArg{{Type: "string", Len: 10_000_000}})
-		case 3:
-			long := strings.Repeat("x", 1000+i)
-			g.command("setScenario", []jsArg{{Type: "string", Str: long, Len: len(long)}})
-		}
-	}
-	if err := g.Update(); err != nil {
-		t.Fatal(err)
-	}
-	if shown > maxNoticesPerFrame+1 {
-		t.Errorf("20,000 refused calls gave %d notices in one frame", shown)
-	}
-	data, _ := json.Marshal(g.State())
-	if len(data) > 10_000 {
-		t.Errorf("state is %d bytes", len(data))
-	}
-	if e := g.State().Error; e == "" || utf8.RuneCountInString(e) > maxMessage+1 {
-		t.Errorf("state().error is %d characters: %.100s", len(e), e)
-	}
-
-	built := 0
-	names := []string{"sequential", "best-of-both", "parallelism-1"}
-	for i := range 60 { // the channel holds 64; more are refused and said so
-		if res := g.command("setScenario", []jsArg{{Type: "string", Str: names[i%3], Len: len(names[i%3])}}); res["ok"] != true {
-			t.Fatalf("setScenario: %v", res)
-		}
-	}
-	g.intents = g.intents[:0]
-	if err := g.Update(); err != nil {
-		t.Fatal(err)
-	}
-	for _, in := range g.intents {
-		if in.Kind == Load {
-			built++
-		}
-	}
-	if built != 1 || g.player.Story().Name != names[59%3] {
-		t.Errorf("a burst of 60 scenarios applied %d Loads and shows %s, want 1 and %s", built, g.player.Story().Name, names[59%3])
-	}
-}
-
-type countingPlatform struct {
-	platform
-	n *int
-}
-
-func (c countingPlatform) notice(string) bool { *c.n++; return true }
-
-// The notices the game draws itself are bounded.
-func TestKeepNoticeBounded(t *testing.T) {
-	var list []notice
-	for i := range 10_000 {
-		list = keepNotice(list, notice{text: "n", until: i + 100}, i)
-	}
-	if len(list) > maxDrawnNotices {
-		t.Errorf("%d notices kept", len(list))
-	}
-}
-
 // Fuzz targets, run on their corpus by go test; longer with
-// go test -run XXX -fuzz FuzzOptionsFromQuery ./game/
+// go test -run XXX -fuzz FuzzOptionsFromQuery ./game/play/
 func FuzzOptionsFromQuery(f *testing.F) {
 	for _, s := range []string{"", "?speed=NaN", "?t=NaN", "?speed=2&t=30&ui=minimal&mute=1", "?scenario=best-of-both&view=code",
 		"?speed=Inf", "?t=-Infinity", "?%zz", "?config=e30", "?a=1&b=2&c=3&d=4", "?speed=1e309&t=1e309", "?loop=yes&autoplay=2"} {
@@ -313,14 +235,14 @@ func FuzzDecodeCall(f *testing.F) {
 	f.Add("scenario", "string", 0.0, false, "\x1b]0;hi\x07")
 	f.Add("speed", "number", math.Inf(1), false, "")
 	f.Fuzz(func(t *testing.T, name, typ string, num float64, b bool, s string) {
-		arg := jsArg{Type: typ, Num: num, Bool: b, Str: s, Len: len(s)}
-		for _, decode := range []func() (jsCall, error){
-			func() (jsCall, error) { return decodeCall(name, []jsArg{arg}) },
-			func() (jsCall, error) { return decodeMessage(name, arg) },
+		arg := JSArg{Type: typ, Num: num, Bool: b, Str: s, Len: len(s)}
+		for _, decode := range []func() (JSCall, error){
+			func() (JSCall, error) { return DecodeCall(name, []JSArg{arg}) },
+			func() (JSCall, error) { return decodeMessage(name, arg) },
 		} {
 			c, err := decode()
 			if err != nil {
-				if n := utf8.RuneCountInString(err.Error()); n > maxMessage {
+				if n := utf8.RuneCountInString(err.Error()); n > MaxMessage {
 					t.Fatalf("error of %d characters", n)
 				}
 				continue
@@ -339,38 +261,12 @@ func FuzzDecodeCall(f *testing.F) {
 					t.Fatalf("mute accepted a %s", typ)
 				}
 			case Load:
-				if _, err := loadScenario(c.Text); err != nil && utf8.RuneCountInString(err.Error()) > maxMessage+1 {
+				if _, err := LoadScenario(c.Text); err != nil && utf8.RuneCountInString(err.Error()) > MaxMessage+1 {
 					t.Fatalf("scenario error of %d characters", len(err.Error()))
 				}
 			}
 		}
 	})
-}
-
-// A start that fails on a link's options plays the defaults with a notice
-// (the browser); without the fallback (the desktop) it is an error.
-func TestStartFallback(t *testing.T) {
-	base := Options{Scenario: sim.Presets()[0].Scenario, Speed: 1, Mute: true, UI: UIFull}
-	bad := base
-	bad.Speed = math.NaN()
-	bad.Notices = []string{"from the link"}
-	if _, err := newOrDefaults(base, bad, false); err == nil {
-		t.Errorf("speed NaN without the fallback: no error")
-	}
-	g, err := newOrDefaults(base, bad, true)
-	if err != nil {
-		t.Fatalf("with the fallback: %v", err)
-	}
-	if err := g.Update(); err != nil {
-		t.Fatal(err)
-	}
-	var texts []string
-	for _, n := range g.notices {
-		texts = append(texts, n.text)
-	}
-	if s := g.State(); s.Speed != 1 || len(texts) != 2 || !strings.Contains(texts[1], "could not be played") {
-		t.Errorf("with the fallback: speed %v, notices %q", s.Speed, texts)
-	}
 }
 
 func TestClip(t *testing.T) {
@@ -382,7 +278,7 @@ func TestClip(t *testing.T) {
 		{"short", 10, "short"}, {"exactly10!", 10, "exactly10!"}, {"eleven char", 10, "eleven ch…"},
 		{"A\xff", 10, "A\uFFFD"}, {strings.Repeat("é", 20), 5, "éééé…"},
 	} {
-		if got := clip(c.s, c.n); got != c.want || utf8.RuneCountInString(got) > c.n {
+		if got := Clip(c.s, c.n); got != c.want || utf8.RuneCountInString(got) > c.n {
 			t.Errorf("clip(%q, %d) = %q, want %q", c.s, c.n, got, c.want)
 		}
 	}

@@ -1,4 +1,4 @@
-package game
+package play
 
 import (
 	"errors"
@@ -9,6 +9,26 @@ import (
 
 	"chores/sim"
 )
+
+// UI modes, as in the URL's ui parameter.
+const (
+	UIFull    = "full"    // tabs, caption, house, figures, timeline, controls
+	UIMinimal = "minimal" // house, a slim timeline and a play button: for small embeds
+	UINone    = "none"    // the house alone
+)
+
+// Options are what the command line or the page's URL asked for.
+type Options struct {
+	Scenario sim.Scenario
+	Speed    float64
+	Mute     bool     // no audio context at all
+	Start    sim.Time // the minute to start at
+	Autoplay bool
+	UI       string // UIFull, UIMinimal or UINone
+	Loop     bool   // start again after the end (embeds)
+	View     string // ViewHouse or ViewCode
+	Notices  []string
+}
 
 // Views: the house (default) or the Go code that drives the model.
 const (
@@ -84,7 +104,7 @@ func OptionsFromQuery(query string, base Options) (Options, []string) {
 	}
 	if v, ok := get("config"); ok {
 		if s, err := decodeConfig(v); err != nil {
-			bad("config: %s; showing %s.", clip(err.Error(), 160), o.Scenario.Name)
+			bad("config: %s; showing %s.", Clip(err.Error(), 160), o.Scenario.Name)
 		} else {
 			o.Scenario = s
 		}
@@ -132,7 +152,7 @@ func queryError(err error) string {
 	if errors.As(err, &e) {
 		return "bad escape " + quote(string(e))
 	}
-	return clip(err.Error(), 80)
+	return Clip(err.Error(), 80)
 }
 
 // decodeConfig reads a share link's scenario, compressed or plain

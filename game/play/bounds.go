@@ -1,4 +1,4 @@
-package game
+package play
 
 // The number and echo rules of internal/bounds, in the words the game's
 // notices use.
@@ -35,7 +35,7 @@ type numberRange struct {
 }
 
 var (
-	speedRange = numberRange{"a speed", speeds[0], speeds[len(speeds)-1]}
+	speedRange = numberRange{"a speed", MinSpeed, MaxSpeed}
 	// A minute past the end is the end; the bound keeps the playhead's
 	// arithmetic far from overflow.
 	minuteRange = numberRange{"a minute", 0, 1e9}

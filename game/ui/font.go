@@ -1,4 +1,4 @@
-package game
+package ui
 
 import (
 	"image"
@@ -101,15 +101,15 @@ func loadAtlas() *glyphAtlas {
 	return &atlas
 }
 
-// face is the font at one whole scale, regular or bold (drawn twice, one
+// Face is the font at one whole scale, regular or bold (drawn twice, one
 // pixel apart).
-type face struct {
+type Face struct {
 	scale int
 	bold  bool
 }
 
-// advance is the width of s in pixels.
-func (f *face) advance(s string) float64 {
+// Advance is the width of s in pixels.
+func (f *Face) Advance(s string) float64 {
 	n := 0
 	for range s {
 		n++
@@ -117,40 +117,40 @@ func (f *face) advance(s string) float64 {
 	return float64(n * glyphW * f.scale)
 }
 
-func (f *face) height() int { return glyphH * f.scale }
+func (f *Face) Height() int { return glyphH * f.scale }
 
-// faces hands out faces by requested size; a size becomes the nearest whole
+// Faces hands out faces by requested size; a size becomes the nearest whole
 // scale of the 13 px font.
-type faces struct{ m map[[2]int]*face }
+type Faces struct{ m map[[2]int]*Face }
 
-func (fs *faces) get(size float64, bold bool) *face {
+func (fs *Faces) Get(size float64, bold bool) *Face {
 	scale := max(1, int(math.Round(size/glyphH)))
 	key := [2]int{scale, 0}
 	if bold {
 		key[1] = 1
 	}
 	if fs.m == nil {
-		fs.m = map[[2]int]*face{}
+		fs.m = map[[2]int]*Face{}
 	}
 	f, ok := fs.m[key]
 	if !ok {
-		f = &face{scale: scale, bold: bold}
+		f = &Face{scale: scale, bold: bold}
 		fs.m[key] = f
 	}
 	return f
 }
 
 // Horizontal alignment of drawTextAligned.
-type align int
+type Align int
 
 const (
-	alignStart align = iota
-	alignCenter
-	alignEnd
+	AlignStart Align = iota
+	AlignCenter
+	AlignEnd
 )
 
-// drawText draws s with its top-left corner at (x, y).
-func drawText(dst surface, s string, f *face, x, y float64, clr color.Color) {
+// DrawText draws s with its top-left corner at (x, y).
+func DrawText(dst Surface, s string, f *Face, x, y float64, clr color.Color) {
 	a := loadAtlas()
 	var op ebiten.DrawImageOptions
 	op.ColorScale.ScaleWithColor(clr)
@@ -178,23 +178,23 @@ func drawText(dst surface, s string, f *face, x, y float64, clr color.Color) {
 	}
 }
 
-// drawTextAligned draws s inside r, aligned horizontally and centred
+// DrawTextAligned draws s inside r, aligned horizontally and centred
 // vertically.
-func drawTextAligned(dst surface, s string, f *face, r image.Rectangle, al align, clr color.Color) {
-	w := f.advance(s)
+func DrawTextAligned(dst Surface, s string, f *Face, r image.Rectangle, al Align, clr color.Color) {
+	w := f.Advance(s)
 	x := float64(r.Min.X)
 	switch al {
-	case alignCenter:
+	case AlignCenter:
 		x = float64(r.Min.X+r.Max.X)/2 - w/2
-	case alignEnd:
+	case AlignEnd:
 		x = float64(r.Max.X) - w
 	}
-	y := float64(r.Min.Y+r.Max.Y)/2 - float64(f.height())/2
-	drawText(dst, s, f, x, y, clr)
+	y := float64(r.Min.Y+r.Max.Y)/2 - float64(f.Height())/2
+	DrawText(dst, s, f, x, y, clr)
 }
 
-// wrap splits s into lines no wider than width.
-func wrap(s string, f *face, width float64) []string {
+// Wrap splits s into lines no wider than width.
+func Wrap(s string, f *Face, width float64) []string {
 	var lines []string
 	line := ""
 	for _, word := range strings.Fields(s) {
@@ -202,7 +202,7 @@ func wrap(s string, f *face, width float64) []string {
 		if line != "" {
 			try = line + " " + word
 		}
-		if line != "" && f.advance(try) > width {
+		if line != "" && f.Advance(try) > width {
 			lines = append(lines, line)
 			line = word
 		} else {

@@ -1,10 +1,12 @@
-package game
+package code
 
 import (
 	"image"
 	"image/color"
 	"strings"
 
+	"chores/game/play"
+	"chores/game/ui"
 	"chores/sim"
 )
 
@@ -30,7 +32,7 @@ var codeMarks = struct {
 	listening: "rt.Sleep(h.episode)",
 }
 
-type codeView struct {
+type View struct {
 	lines []string
 	at    map[string]int // 0-based line of each of codeMarks
 	hits  []lineHit      // the marked lines drawn in the last frame, for picking
@@ -39,12 +41,24 @@ type codeView struct {
 // lineHit is a marked line on screen and whose goroutines are on it.
 type lineHit struct {
 	r     image.Rectangle
+	line  int // 0-based, into lines
 	marks []codeMark
 }
 
-// personAt is whose goroutine is marked on the line at pt; with several on
+// LineRect is where line n (1-based, as in state) was drawn in the last
+// frame, when it was drawn marked.
+func (cv *View) LineRect(n int) (image.Rectangle, bool) {
+	for _, h := range cv.hits {
+		if h.line == n-1 {
+			return h.r, true
+		}
+	}
+	return image.Rectangle{}, false
+}
+
+// PersonAt is whose goroutine is marked on the line at pt; with several on
 // one line, the one after the person selected now, so clicks cycle.
-func (cv *codeView) personAt(pt image.Point, p *Player) (int, bool) {
+func (cv *View) PersonAt(pt image.Point, p *play.Player) (int, bool) {
 	for _, h := range cv.hits {
 		if !pt.In(h.r) {
 			continue
@@ -60,9 +74,9 @@ func (cv *codeView) personAt(pt image.Point, p *Player) (int, bool) {
 	return 0, false
 }
 
-func newCodeView() *codeView {
+func New() *View {
 	src := strings.TrimRight(strings.ReplaceAll(sim.StorySource, "\t", "    "), "\n")
-	cv := &codeView{lines: strings.Split(src, "\n"), at: map[string]int{}}
+	cv := &View{lines: strings.Split(src, "\n"), at: map[string]int{}}
 	for i, line := range cv.lines {
 		for _, m := range []string{codeMarks.cleaning, codeMarks.notReady, codeMarks.waiting, codeMarks.listening} {
 			if strings.Contains(line, m) {
@@ -84,7 +98,7 @@ type codeMark struct {
 
 // marks says who is on which line (0-based, into cv.lines) at the player's
 // minute: the engine's own record of where each goroutine was parked.
-func (cv *codeView) marks(p *Player) map[int][]codeMark {
+func (cv *View) marks(p *play.Player) map[int][]codeMark {
 	st := p.Story()
 	out := map[int][]codeMark{}
 	t := p.Minute
@@ -92,28 +106,28 @@ func (cv *codeView) marks(p *Player) map[int][]codeMark {
 		for _, park := range g.Parks {
 			if !t.Less(park.From) && t.Less(park.To) && park.Site.Line > 0 {
 				line := park.Site.Line - 1
-				out[line] = append(out[line], codeMark{st.scenario.People[g.Person].Name, g.Person, park.Blocked})
+				out[line] = append(out[line], codeMark{st.Scenario.People[g.Person].Name, g.Person, park.Blocked})
 			}
 		}
 	}
 	return out
 }
 
-func (cv *codeView) draw(dst surface, r image.Rectangle, p *Player, fs *faces, u float64) {
-	fillRound(dst, r, float32(8*u), colPanel)
-	f := fs.get(13*u, false)
-	lineH := f.height() + int(2*u)
+func (cv *View) Draw(dst ui.Surface, r image.Rectangle, p *play.Player, fs *ui.Faces, u float64) {
+	ui.FillRound(dst, r, float32(8*u), ui.ColPanel)
+	f := fs.Get(13*u, false)
+	lineH := f.Height() + int(2*u)
 	pad := int(12 * u)
-	title := fs.get(13*u, true)
-	head := wrap(codeFile+": the Go that plays this story. Each goroutine is marked where it is parked at this minute: running through its work, or blocked. Press C for the house.", title, float64(r.Dx()-2*pad))
-	head = append(head, wrap(codeLegend, f, float64(r.Dx()-2*pad))...)
+	title := fs.Get(13*u, true)
+	head := ui.Wrap(codeFile+": the Go that plays this story. Each goroutine is marked where it is parked at this minute: running through its work, or blocked. Press C for the house.", title, float64(r.Dx()-2*pad))
+	head = append(head, ui.Wrap(codeLegend, f, float64(r.Dx()-2*pad))...)
 	y := r.Min.Y + pad
 	for i, h := range head {
-		clr := colAccent
+		clr := ui.ColAccent
 		if i >= len(head)-1 || !strings.Contains(h, codeFile) && i > 0 {
-			clr = colTextDim
+			clr = ui.ColTextDim
 		}
-		drawText(dst, h, title, float64(r.Min.X+pad), float64(y), clr)
+		ui.DrawText(dst, h, title, float64(r.Min.X+pad), float64(y), clr)
 		y += lineH
 	}
 	y += lineH / 2
@@ -133,7 +147,7 @@ func (cv *codeView) draw(dst surface, r image.Rectangle, p *Player, fs *faces, u
 		for i := span[0]; i < span[1] && cy+lineH <= r.Max.Y-pad; i++ {
 			cv.drawLine(dst, i, marks[i], p.Selected, x, cy, colW, lineH, f, u)
 			if len(marks[i]) > 0 {
-				cv.hits = append(cv.hits, lineHit{image.Rect(x, cy, x+colW, cy+lineH), marks[i]})
+				cv.hits = append(cv.hits, lineHit{image.Rect(x, cy, x+colW, cy+lineH), i, marks[i]})
 			}
 			cy += lineH
 		}
@@ -141,7 +155,7 @@ func (cv *codeView) draw(dst surface, r image.Rectangle, p *Player, fs *faces, u
 }
 
 // split is where a second column starts: the listeners' loop.
-func (cv *codeView) split() int {
+func (cv *View) split() int {
 	for i, line := range cv.lines {
 		if strings.Contains(line, "range h.listeners") {
 			return i
@@ -152,11 +166,11 @@ func (cv *codeView) split() int {
 
 // drawLine draws line i of the source at (x, y) in a column w wide, with the
 // goroutines parked on it.
-func (cv *codeView) drawLine(dst surface, i int, ms []codeMark, selected, x, y, w, lineH int, f *face, u float64) {
+func (cv *View) drawLine(dst ui.Surface, i int, ms []codeMark, selected, x, y, w, lineH int, f *ui.Face, u float64) {
 	line := cv.lines[i]
-	clr := colText
+	clr := ui.ColText
 	if strings.HasPrefix(strings.TrimSpace(line), "//") {
-		clr = colTextDim
+		clr = ui.ColTextDim
 	}
 	if len(ms) > 0 {
 		bg := color.RGBA{0x4a, 0x3a, 0x20, 0xff}
@@ -165,7 +179,7 @@ func (cv *codeView) drawLine(dst surface, i int, ms []codeMark, selected, x, y, 
 				bg = color.RGBA{0x7a, 0x55, 0x18, 0xff} // the selected person's line stands out
 			}
 		}
-		fillRect(dst, image.Rect(x-int(4*u), y-int(u), x+w-int(4*u), y+lineH-int(u)), bg)
+		ui.FillRect(dst, image.Rect(x-int(4*u), y-int(u), x+w-int(4*u), y+lineH-int(u)), bg)
 		var running, blocked []string
 		for _, m := range ms {
 			if m.blocked {
@@ -175,26 +189,53 @@ func (cv *codeView) drawLine(dst surface, i int, ms []codeMark, selected, x, y, 
 			}
 		}
 		var parts []string
-		noteClr := colAccent
+		noteClr := ui.ColAccent
 		if len(running) > 0 {
 			parts = append(parts, strings.Join(running, ", ")+" running")
 		}
 		if len(blocked) > 0 {
 			parts = append(parts, strings.Join(blocked, ", ")+" blocked")
 			if len(running) == 0 {
-				noteClr = colBlocked
+				noteClr = ui.ColBlocked
 			}
 		}
 		// The note goes at the end of the column; a line's trailing comment
 		// gives way to it when both do not fit.
 		note := "← " + strings.Join(parts, "; ")
-		nx := float64(x+w) - f.advance(note) - 8*u
-		if code, _, ok := strings.Cut(line, " // "); ok && float64(x)+f.advance(line)+8*u > nx {
+		nx := float64(x+w) - f.Advance(note) - 8*u
+		if code, _, ok := strings.Cut(line, " // "); ok && float64(x)+f.Advance(line)+8*u > nx {
 			line = code
 		}
-		drawText(dst, line, f, float64(x), float64(y), clr)
-		drawText(dst, note, f, nx, float64(y), noteClr)
+		ui.DrawText(dst, line, f, float64(x), float64(y), clr)
+		ui.DrawText(dst, note, f, nx, float64(y), noteClr)
 		return
 	}
-	drawText(dst, line, f, float64(x), float64(y), clr)
+	ui.DrawText(dst, line, f, float64(x), float64(y), clr)
+}
+
+// CodeState is the code view as state() reports it: the file, its lines as
+// shown, and where each goroutine is marked (1-based lines).
+type State struct {
+	File  string   `json:"file"`
+	Lines []string `json:"lines"`
+	Marks []Mark   `json:"marks"`
+}
+
+// CodeMark is one goroutine's mark.
+type Mark struct {
+	Person  string `json:"person"`
+	Line    int    `json:"line"`
+	Blocked bool   `json:"blocked"`
+}
+
+// State reads the code view's marks at the playhead, in line order.
+func (cv *View) State(p *play.Player) *State {
+	cs := &State{File: codeFile, Lines: cv.lines, Marks: []Mark{}}
+	marks := cv.marks(p)
+	for i := range cv.lines {
+		for _, m := range marks[i] {
+			cs.Marks = append(cs.Marks, Mark{Person: m.who, Line: i + 1, Blocked: m.blocked})
+		}
+	}
+	return cs
 }

@@ -1,4 +1,4 @@
-package game
+package ui
 
 import (
 	"image"
@@ -7,40 +7,10 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 )
 
-// Colors of the interface around the house.
-var (
-	colBackground = color.RGBA{0x1d, 0x1f, 0x33, 0xff}
-	colPanel      = color.RGBA{0x27, 0x2a, 0x45, 0xff}
-	colPanelLight = color.RGBA{0x34, 0x38, 0x5a, 0xff}
-	colText       = color.RGBA{0xf4, 0xef, 0xe6, 0xff}
-	colTextDim    = color.RGBA{0xa9, 0xa8, 0xc0, 0xff}
-	colAccent     = color.RGBA{0xff, 0xb3, 0x47, 0xff}
-	colListen     = color.RGBA{0xb0, 0x7c, 0xff, 0xff}
-	colWait       = color.RGBA{0x8a, 0x8d, 0xa3, 0xff}
-	colPlayhead   = color.RGBA{0xff, 0x5d, 0x73, 0xff}
-	colBlocked    = color.RGBA{0xff, 0x8a, 0x9a, 0xff} // a goroutine blocked in the code view
-	colGrid       = color.RGBA{0x3d, 0x41, 0x66, 0xff}
-)
-
-// roomColors tell rooms apart on the timeline: the four default rooms get
-// their own, and further rooms cycle through the list.
-var roomColors = []color.RGBA{
-	{0xff, 0x9f, 0x43, 0xff}, // kitchen: orange
-	{0x5c, 0xc8, 0x6e, 0xff}, // living room: green
-	{0x4d, 0x9d, 0xe0, 0xff}, // bedroom: blue
-	{0x3e, 0xc9, 0xc0, 0xff}, // bathroom: teal
-	{0xf2, 0xd0, 0x4b, 0xff},
-	{0xe8, 0x7c, 0xa0, 0xff},
-	{0x9a, 0xd1, 0x5b, 0xff},
-	{0x7f, 0x9c, 0xf5, 0xff},
-}
-
-func roomColor(i int) color.RGBA { return roomColors[i%len(roomColors)] }
-
-// surface is what the game draws on: the screen's recorder (see
+// Surface is what the game draws on: the screen's recorder (see
 // game/redraw), or an offscreen *ebiten.Image. Everything is drawn with
 // DrawImage, so a frame can be recorded and compared with the last.
-type surface interface {
+type Surface interface {
 	DrawImage(img *ebiten.Image, op *ebiten.DrawImageOptions)
 	Bounds() image.Rectangle
 }
@@ -53,12 +23,12 @@ var whitePixel = func() *ebiten.Image {
 	return img.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)
 }()
 
-func fillRect(dst surface, r image.Rectangle, clr color.Color) {
-	fillRectF(dst, float32(r.Min.X), float32(r.Min.Y), float32(r.Dx()), float32(r.Dy()), clr)
+func FillRect(dst Surface, r image.Rectangle, clr color.Color) {
+	FillRectF(dst, float32(r.Min.X), float32(r.Min.Y), float32(r.Dx()), float32(r.Dy()), clr)
 }
 
-// fillRectF fills the rectangle at (x, y) of size w×h.
-func fillRectF(dst surface, x, y, w, h float32, clr color.Color) {
+// FillRectF fills the rectangle at (x, y) of size w×h.
+func FillRectF(dst Surface, x, y, w, h float32, clr color.Color) {
 	if w <= 0 || h <= 0 {
 		return
 	}
@@ -113,7 +83,7 @@ func disc(r int) *ebiten.Image {
 }
 
 // drawPart draws src scaled to the rectangle (x, y, w, h), tinted.
-func drawPart(dst surface, src *ebiten.Image, x, y, w, h float64, clr color.Color) {
+func drawPart(dst Surface, src *ebiten.Image, x, y, w, h float64, clr color.Color) {
 	b := src.Bounds()
 	op := &ebiten.DrawImageOptions{}
 	op.GeoM.Scale(w/float64(b.Dx()), h/float64(b.Dy()))
@@ -122,12 +92,12 @@ func drawPart(dst surface, src *ebiten.Image, x, y, w, h float64, clr color.Colo
 	dst.DrawImage(src, op)
 }
 
-// fillRound fills a rectangle with rounded corners of radius rad: four
+// FillRound fills a rectangle with rounded corners of radius rad: four
 // quarter discs and three rectangles.
-func fillRound(dst surface, r image.Rectangle, rad float32, clr color.Color) {
+func FillRound(dst Surface, r image.Rectangle, rad float32, clr color.Color) {
 	rr := int(min(rad, float32(r.Dx())/2, float32(r.Dy())/2))
 	if rr < 1 {
-		fillRect(dst, r, clr)
+		FillRect(dst, r, clr)
 		return
 	}
 	disc(rr)
@@ -136,15 +106,13 @@ func fillRound(dst surface, r image.Rectangle, rad float32, clr color.Color) {
 	for i, at := range [4]image.Point{{x0, y0}, {x1 - rr, y0}, {x0, y1 - rr}, {x1 - rr, y1 - rr}} {
 		drawPart(dst, q[i], float64(at.X), float64(at.Y), float64(rr), float64(rr), clr)
 	}
-	fillRect(dst, image.Rect(x0+rr, y0, x1-rr, y1), clr)
-	fillRect(dst, image.Rect(x0, y0+rr, x0+rr, y1-rr), clr)
-	fillRect(dst, image.Rect(x1-rr, y0+rr, x1, y1-rr), clr)
+	FillRect(dst, image.Rect(x0+rr, y0, x1-rr, y1), clr)
+	FillRect(dst, image.Rect(x0, y0+rr, x0+rr, y1-rr), clr)
+	FillRect(dst, image.Rect(x1-rr, y0+rr, x1, y1-rr), clr)
 }
 
-// fillDisc fills a circle of radius r around (cx, cy).
-func fillDisc(dst surface, cx, cy, r float32, clr color.Color) {
+// FillDisc fills a circle of radius r around (cx, cy).
+func FillDisc(dst Surface, cx, cy, r float32, clr color.Color) {
 	ri := max(1, int(r+0.5))
 	drawPart(dst, disc(ri), float64(cx)-float64(ri), float64(cy)-float64(ri), float64(2*ri), float64(2*ri), clr)
 }
-
-func lerp(a, b, t float64) float64 { return a + (b-a)*t }

@@ -1,4 +1,4 @@
-package game
+package play
 
 import (
 	"fmt"
@@ -13,7 +13,7 @@ import (
 type Intent struct {
 	Kind     IntentKind
 	Value    float64       // minute for Seek, story index for Pick, speed for SetSpeed, 0/1 for SetMute
-	Story    *story        // for Load: the story to show, or
+	Story    *Story        // for Load: the story to show, or
 	Scenario *sim.Scenario // for Load: a scenario to run and show
 	Err      error         // for Load: why the scenario could not be used
 }
@@ -45,9 +45,16 @@ const (
 	Select       // person Value (-1: nobody): highlighted in the house, the timeline and the code
 )
 
+// The slowest and fastest playback: every speed given (-speed, the URL,
+// setSpeed) is checked against these, and the help says them.
+const (
+	MinSpeed float64 = 0.5
+	MaxSpeed float64 = 8
+)
+
 // Speeds the +/- keys step through. Any speed from the first to the last can
 // be set directly (-speed, the URL, setSpeed).
-var speeds = []float64{0.5, 1, 2, 4, 8}
+var speeds = []float64{MinSpeed, 1, 2, 4, MaxSpeed}
 
 const (
 	// MinutesPerSecond is how fast virtual time runs at 1x: the sequential
@@ -65,8 +72,8 @@ const (
 	volumeStep    = 0.1
 )
 
-// story is a scenario with its run and what the playground says about it.
-type story struct {
+// Story is a scenario with its run and what the playground says about it.
+type Story struct {
 	Name    string
 	Title   string
 	Caption string
@@ -74,28 +81,26 @@ type story struct {
 	// Alternative is the same story with the other way of sharing a phone
 	// (sim.Alternative), when it has one: shown beside it.
 	Alternative *sim.Result
-	scenario    sim.Scenario
-	stays       [][]stay // per person: where they are when (see scene.go)
+	Scenario    sim.Scenario
 }
 
-func newStory(s sim.Scenario, title, caption string) (*story, error) {
+func newStory(s sim.Scenario, title, caption string) (*Story, error) {
 	r, err := sim.Simulate(s)
 	if err != nil {
 		return nil, err
 	}
-	st := &story{Name: s.Name, Title: title, Caption: caption, Result: r, scenario: s}
+	st := &Story{Name: s.Name, Title: title, Caption: caption, Result: r, Scenario: s}
 	if alt, ok := sim.Alternative(s); ok {
 		if st.Alternative, err = sim.Simulate(alt); err != nil {
 			return nil, err
 		}
 	}
-	st.stays = computeStays(r, len(s.People))
 	return st, nil
 }
 
 // presetStories runs the six presets once.
-func presetStories() []*story {
-	out := make([]*story, sim.NumPresets)
+func presetStories() []*Story {
+	out := make([]*Story, sim.NumPresets)
 	for i, p := range sim.Presets() {
 		st, err := newStory(p.Scenario, p.Title, p.Caption)
 		if err != nil {
@@ -108,7 +113,7 @@ func presetStories() []*story {
 
 // storyFor returns the story for a scenario: the preset when it is one
 // unchanged, otherwise a custom story.
-func storyFor(s sim.Scenario) (*story, error) {
+func storyFor(s sim.Scenario) (*Story, error) {
 	if p, ok := sim.IsPreset(s); ok {
 		return newStory(s, p.Title, p.Caption)
 	}
@@ -123,7 +128,7 @@ func storyFor(s sim.Scenario) (*story, error) {
 // not, how fast, muted or not. It changes only through Apply and Tick, so it
 // can be tested, replayed and hashed without a window.
 type Player struct {
-	Stories []*story
+	Stories []*Story
 	Index   int // current story
 	Minute  sim.Time
 	Playing bool
@@ -162,7 +167,7 @@ func NewPlayer(s sim.Scenario, speed float64) (*Player, error) {
 
 // place puts a story in the tabs (replacing a preset of the same name, or as
 // the custom tab) and returns its index.
-func (p *Player) place(st *story) int {
+func (p *Player) place(st *Story) int {
 	for i, old := range p.Stories {
 		if old.Name == st.Name && i < sim.NumPresets && old.Caption == st.Caption {
 			return i
@@ -176,8 +181,8 @@ func (p *Player) place(st *story) int {
 	return sim.NumPresets
 }
 
-// view is the view shown: the house, or the code that plays the story.
-func (p *Player) view() string {
+// View is the view shown: the house, or the code that plays the story.
+func (p *Player) View() string {
 	if p.Code {
 		return ViewCode
 	}
@@ -185,7 +190,7 @@ func (p *Player) view() string {
 }
 
 // Story is the current story.
-func (p *Player) Story() *story { return p.Stories[p.Index] }
+func (p *Player) Story() *Story { return p.Stories[p.Index] }
 
 // Done reports whether the playhead is at the end.
 func (p *Player) Done() bool { return !p.Minute.Less(p.Story().Result.Makespan) }
@@ -295,7 +300,7 @@ func (p *Player) Apply(in Intent) {
 	case Select:
 		i := int(in.Value)
 		switch {
-		case float64(i) != in.Value || i < -1 || i >= len(p.Story().scenario.People):
+		case float64(i) != in.Value || i < -1 || i >= len(p.Story().Scenario.People):
 			p.say("there is no person number %v", in.Value)
 			return
 		case i == p.Selected:

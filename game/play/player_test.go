@@ -1,4 +1,4 @@
-package game
+package play
 
 import (
 	"flag"
@@ -8,8 +8,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-
-	"github.com/hajimehoshi/ebiten/v2"
 
 	"chores/sim"
 )
@@ -171,7 +169,7 @@ func TestFiguresAtTheEndAreTheModels(t *testing.T) {
 		}
 		r := p.Story().Result
 		p.Apply(Intent{Kind: Seek, Value: 1e6})
-		got := snapshotFigures(p)
+		got := ShowFigures(p.Figures())
 		want := FigureState{Makespan: roundMinutes(r.Makespan.Min()), Speedup: roundRatio(r.Speedup.Float()),
 			Parallelism: roundRatio(r.Parallelism.Float()), Overlap: roundRatio(r.Overlap.Float()),
 			Waiting: roundMinutes(r.Waiting.Min()), Final: true}
@@ -180,7 +178,7 @@ func TestFiguresAtTheEndAreTheModels(t *testing.T) {
 		}
 		half, _ := sim.Approx(r.Makespan.Min() / 2)
 		p.Apply(Intent{Kind: Seek, Value: half.Min()})
-		if f := snapshotFigures(p); f.Final && half.Less(r.Makespan) {
+		if f := ShowFigures(p.Figures()); f.Final && half.Less(r.Makespan) {
 			t.Errorf("%s: halfway the figures say final: %+v", s.Name, f)
 		}
 	}
@@ -295,90 +293,6 @@ func TestOptionsFromQuery(t *testing.T) {
 	}
 }
 
-func TestComputeStays(t *testing.T) {
-	r, err := sim.Simulate(sim.Presets()[2].Scenario) // parallelism-1
-	if err != nil {
-		t.Fatal(err)
-	}
-	stays := computeStays(r, 2)
-	// You: kitchen 0-20, bathroom 20-30, then the lounge.
-	you := stays[0]
-	if len(you) != 3 || you[0].place != 0 || you[1].place != 3 || you[2].place != lounge || you[2].from != mins(30) {
-		t.Errorf("your stays: %+v", you)
-	}
-	cur, prev, ok := stayAt(you, mins(25))
-	if cur.place != 3 || !ok || prev.place != 0 {
-		t.Errorf("at 25: %+v after %+v", cur, prev)
-	}
-}
-
-// The code view points at statements of sim/household.go; if one is
-// renamed there, the view must follow.
-func TestCodeMarksExist(t *testing.T) {
-	cv := newCodeView()
-	for _, m := range []string{codeMarks.cleaning, codeMarks.notReady, codeMarks.waiting, codeMarks.listening} {
-		if _, ok := cv.at[m]; !ok {
-			t.Errorf("household.go has no line %q", m)
-		}
-	}
-	if len(cv.lines) < 30 || !strings.HasPrefix(cv.lines[0], "package sim") {
-		t.Errorf("the code view does not show story.go whole: %d lines from %q", len(cv.lines), cv.lines[0])
-	}
-	for _, no := range []string{"Passivate", "Activate", "AtEndOfInstant"} {
-		if strings.Contains(sim.StorySource, no) {
-			t.Errorf("the story shows the engine's %s", no)
-		}
-	}
-	// The marks are the engine's record of where each goroutine is parked.
-	names := func(ms []codeMark, blocked bool) string {
-		var out []string
-		for _, m := range ms {
-			if m.blocked == blocked {
-				out = append(out, m.who)
-			}
-		}
-		return strings.Join(out, ",")
-	}
-	p := newTestPlayer(t, "concurrency-2")
-	p.Apply(Intent{Kind: Seek, Value: 10})
-	marks := cv.marks(p)
-	if got := names(marks[cv.at[codeMarks.cleaning]], false); got != "You,Friend" {
-		t.Errorf("at 10 both clean, running: %q", got)
-	}
-	if got := names(marks[cv.at[codeMarks.notReady]], true); got != "You,Friend" {
-		t.Errorf("at 10 both listening goroutines are blocked on their cleaning: %q", got)
-	}
-	c2, _ := sim.PresetByName("concurrency-2")
-	turns, _ := sim.Alternative(c2.Scenario)
-	p.Apply(Intent{Kind: Load, Scenario: &turns})
-	p.Apply(Intent{Kind: Seek, Value: 50})
-	marks = cv.marks(p)
-	if got := names(marks[cv.at[codeMarks.waiting]], true); got != "Friend" {
-		t.Errorf("at 50 the friend is blocked on the phone: %q", got)
-	}
-	if got := names(marks[cv.at[codeMarks.listening]], false); got != "You" {
-		t.Errorf("at 50 you listen, running: %q", got)
-	}
-	p = newTestPlayer(t, "sequential")
-	p.Apply(Intent{Kind: Seek, Value: 10})
-	marks = cv.marks(p)
-	if got := names(marks[cv.at[codeMarks.cleaning]], false); got != "You" {
-		t.Errorf("at 10 of sequential you are running on the room's line: %q (%+v)", got, marks)
-	}
-	p = newTestPlayer(t, "best-of-both")
-	p.Apply(Intent{Kind: Seek, Value: 10})
-	marks = cv.marks(p)
-	if a, b := names(marks[cv.at[codeMarks.cleaning]], false), names(marks[cv.at[codeMarks.listening]], false); a != "You,Friend" || b != "You,Friend" || len(marks) != 2 {
-		t.Errorf("at 10 of best-of-both each has two marks, running, on the room and the episode: %+v", marks)
-	}
-	p = newTestPlayer(t, "sequential")
-	p.Apply(Intent{Kind: Seek, Value: 70})
-	marks = cv.marks(p)
-	if len(marks) != 1 || names(marks[cv.at[codeMarks.listening]], false) != "You" {
-		t.Errorf("at 70 of sequential only your listening goroutine is parked, on the episode: %+v", marks)
-	}
-}
-
 func TestVolume(t *testing.T) {
 	p := newTestPlayer(t, "concurrency-1")
 	if p.Volume != defaultVolume {
@@ -402,41 +316,6 @@ func TestVolume(t *testing.T) {
 	p.Apply(Intent{Kind: SetVolume, Value: -3})
 	if p.Volume != 0 {
 		t.Errorf("clamped at 0: %v", p.Volume)
-	}
-}
-
-// Every key the help overlay (and the README) promises is wired to its
-// intent.
-func TestKeysMatchTheHelp(t *testing.T) {
-	want := map[ebiten.Key]IntentKind{
-		ebiten.KeySpace:      TogglePlay,
-		ebiten.KeyArrowLeft:  StepBack,
-		ebiten.KeyArrowRight: StepForward,
-		ebiten.KeyEqual:      Faster,
-		ebiten.KeyMinus:      Slower,
-		ebiten.KeyR:          Restart,
-		ebiten.KeyM:          ToggleMute,
-		ebiten.KeyArrowUp:    VolumeUp,
-		ebiten.KeyArrowDown:  VolumeDown,
-		ebiten.KeyC:          ToggleCode,
-		ebiten.KeyEscape:     CloseOverlay,
-	}
-	for key, kind := range want {
-		got := keysDown(func(k ebiten.Key) bool { return k == key }, nil)
-		if len(got) != 1 || got[0].Kind != kind {
-			t.Errorf("key %v: %+v, want intent %d", key, got, kind)
-		}
-	}
-	// Keys pressed together apply in binding order, the same every run.
-	both := keysDown(func(k ebiten.Key) bool { return k == ebiten.KeyArrowRight || k == ebiten.KeySpace }, nil)
-	if len(both) != 2 || both[0].Kind != TogglePlay || both[1].Kind != StepForward {
-		t.Errorf("space and → together: %+v, want play/pause then step", both)
-	}
-	help := strings.Join(helpLines, "\n")
-	for _, s := range []string{"Space", "← →", "1 – 6", "+ −", "R ", "M ", "↑ ↓", "C ", "?"} {
-		if !strings.Contains(help, s) {
-			t.Errorf("the help does not mention %q", s)
-		}
 	}
 }
 

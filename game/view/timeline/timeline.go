@@ -1,7 +1,6 @@
-package game
+package timeline
 
 import (
-	"fmt"
 	"image"
 	"image/color"
 	"math"
@@ -9,6 +8,8 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
+	"chores/game/play"
+	"chores/game/ui"
 	"chores/sim"
 )
 
@@ -30,13 +31,13 @@ type bar struct {
 	wait     bool // drawn hatched: someone ready but blocked
 }
 
-// timelineRows counts the rows a story needs (for the layout).
-func timelineRows(st *story) int { return len(buildRows(st)) }
+// Rows counts the rows a story needs (for the layout).
+func Rows(st *play.Story) int { return len(buildRows(st)) }
 
-func buildRows(st *story) []row {
+func buildRows(st *play.Story) []row {
 	r := st.Result
 	var rows []row
-	for p, person := range st.scenario.People {
+	for p, person := range st.Scenario.People {
 		hands := row{label: person.Name + " · hands", person: p}
 		ears := row{label: person.Name + " · ears", person: p}
 		for _, sp := range r.Spans {
@@ -44,14 +45,14 @@ func buildRows(st *story) []row {
 				continue
 			}
 			if sp.Lane == sim.LaneHands {
-				hands.bars = append(hands.bars, bar{from: sp.Start, to: sp.End, clr: roomColor(sp.Room)})
+				hands.bars = append(hands.bars, bar{from: sp.Start, to: sp.End, clr: ui.RoomColor(sp.Room)})
 			} else {
-				ears.bars = append(ears.bars, bar{from: sp.Start, to: sp.End, clr: colListen})
+				ears.bars = append(ears.bars, bar{from: sp.Start, to: sp.End, clr: ui.ColListen})
 			}
 		}
 		for _, w := range r.Waits {
 			if w.Person == p {
-				ears.bars = append(ears.bars, bar{from: w.Start, to: w.End, clr: colWait, wait: true})
+				ears.bars = append(ears.bars, bar{from: w.Start, to: w.End, clr: ui.ColWait, wait: true})
 			}
 		}
 		if len(hands.bars) > 0 {
@@ -73,7 +74,7 @@ func buildRows(st *story) []row {
 	if alt := st.Alternative; alt != nil {
 		// The same story taking turns: each listener's ears, waits striped,
 		// so the waiting that sharing saves is there to see.
-		for p, person := range st.scenario.People {
+		for p, person := range st.Scenario.People {
 			rw := row{label: "if taking turns: " + person.Name, person: p}
 			for _, sp := range alt.Spans {
 				if sp.Person == p && sp.Lane == sim.LaneEars {
@@ -82,7 +83,7 @@ func buildRows(st *story) []row {
 			}
 			for _, w := range alt.Waits {
 				if w.Person == p {
-					rw.bars = append(rw.bars, bar{from: w.Start, to: w.End, clr: colWait, wait: true})
+					rw.bars = append(rw.bars, bar{from: w.Start, to: w.End, clr: ui.ColWait, wait: true})
 				}
 			}
 			if len(rw.bars) > 0 {
@@ -95,13 +96,13 @@ func buildRows(st *story) []row {
 
 // listenerColor tells listeners apart on a device's row.
 func listenerColor(person int) color.RGBA {
-	c := []color.RGBA{colListen, {0xe0, 0x8c, 0xd8, 0xff}, {0x8c, 0x9c, 0xff, 0xff}, {0xc6, 0x6c, 0xe0, 0xff}}
+	c := []color.RGBA{ui.ColListen, {0xe0, 0x8c, 0xd8, 0xff}, {0x8c, 0x9c, 0xff, 0xff}, {0xc6, 0x6c, 0xe0, 0xff}}
 	return c[person%len(c)]
 }
 
-// timeline draws a story's chart and maps the pointer to minutes.
-type timeline struct {
-	st     *story
+// Timeline draws a story's chart and maps the pointer to minutes.
+type Timeline struct {
+	st     *play.Story
 	rect   image.Rectangle
 	u      float64
 	labels bool
@@ -109,13 +110,13 @@ type timeline struct {
 	end    sim.Time // the minute at the right edge
 	chart  image.Rectangle
 	cache  *ebiten.Image
-	faces  *faces
+	faces  *ui.Faces
 }
 
-func (tl *timeline) px(css float64) int { return int(css*tl.u + 0.5) }
+func (tl *Timeline) px(css float64) int { return int(css*tl.u + 0.5) }
 
-// prepare rebuilds the cached chart when the story or the rectangle changed.
-func (tl *timeline) prepare(st *story, rect image.Rectangle, u float64, f *faces) {
+// Prepare rebuilds the cached chart when the story or the rectangle changed.
+func (tl *Timeline) Prepare(st *play.Story, rect image.Rectangle, u float64, f *ui.Faces) {
 	if tl.st == st && tl.rect == rect && tl.u == u && tl.cache != nil {
 		return
 	}
@@ -143,12 +144,12 @@ func (tl *timeline) prepare(st *story, rect image.Rectangle, u float64, f *faces
 	tl.drawStatic()
 }
 
-func (tl *timeline) x(t sim.Time) float32 {
+func (tl *Timeline) x(t sim.Time) float32 {
 	return float32(tl.chart.Min.X) + float32(tl.chart.Dx())*float32(t.Min()/tl.end.Min())
 }
 
-// minuteAt is the minute under x, clamped to the story.
-func (tl *timeline) minuteAt(x int) float64 {
+// MinuteAt is the minute under x, clamped to the story.
+func (tl *Timeline) MinuteAt(x int) float64 {
 	if tl.chart.Dx() <= 0 {
 		return 0
 	}
@@ -156,28 +157,28 @@ func (tl *timeline) minuteAt(x int) float64 {
 	return max(0, min(m, tl.st.Result.Makespan.Min()))
 }
 
-func (tl *timeline) rowRect(i int) (y0, y1 float32) {
+func (tl *Timeline) rowRect(i int) (y0, y1 float32) {
 	h := float32(tl.chart.Dy()) / float32(max(len(tl.rows), 1))
 	y0 = float32(tl.chart.Min.Y) + h*float32(i)
 	return y0, y0 + h
 }
 
-func (tl *timeline) drawStatic() {
+func (tl *Timeline) drawStatic() {
 	dst := tl.cache
 	off := tl.rect.Min
 	local := func(r image.Rectangle) image.Rectangle { return r.Sub(off) }
-	fillRound(dst, local(tl.rect), float32(tl.px(6)), colPanel)
-	face := tl.faces.get(float64(tl.px(11)), false)
+	ui.FillRound(dst, local(tl.rect), float32(tl.px(6)), ui.ColPanel)
+	face := tl.faces.Get(float64(tl.px(11)), false)
 	step := axisStep(tl.end)
 	for m := (sim.Time{}); !tl.end.Less(m); m = m.Add(step) {
 		x := tl.x(m) - float32(off.X)
-		vector.StrokeLine(dst, x, float32(tl.chart.Min.Y-off.Y), x, float32(tl.chart.Max.Y-off.Y), 1, colGrid, false)
+		vector.StrokeLine(dst, x, float32(tl.chart.Min.Y-off.Y), x, float32(tl.chart.Max.Y-off.Y), 1, ui.ColGrid, false)
 		if tl.labels {
-			align, lr := alignCenter, image.Rect(int(x)-20, 0, int(x)+20, tl.chart.Min.Y-off.Y)
+			align, lr := ui.AlignCenter, image.Rect(int(x)-20, 0, int(x)+20, tl.chart.Min.Y-off.Y)
 			if int(x)+tl.px(12) > tl.rect.Dx() {
-				align, lr = alignEnd, image.Rect(int(x)-40, 0, int(x), tl.chart.Min.Y-off.Y)
+				align, lr = ui.AlignEnd, image.Rect(int(x)-40, 0, int(x), tl.chart.Min.Y-off.Y)
 			}
-			drawTextAligned(dst, m.String(), face, lr, align, colTextDim)
+			ui.DrawTextAligned(dst, m.String(), face, lr, align, ui.ColTextDim)
 		}
 	}
 	for i, rw := range tl.rows {
@@ -187,7 +188,7 @@ func (tl *timeline) drawStatic() {
 		gap := max(1, (y1-y0)/6)
 		if tl.labels {
 			lr := image.Rect(tl.px(8), int(y0), tl.chart.Min.X-off.X-tl.px(6), int(y1))
-			drawTextAligned(dst, rw.label, face, lr, alignStart, colText)
+			ui.DrawTextAligned(dst, rw.label, face, lr, ui.AlignStart, ui.ColText)
 		}
 		for _, b := range rw.bars {
 			x0, x1 := tl.x(b.from)-float32(off.X), tl.x(b.to)-float32(off.X)
@@ -198,7 +199,7 @@ func (tl *timeline) drawStatic() {
 			}
 			vector.FillRect(dst, x0, y0+gap, w, y1-y0-2*gap, b.clr, false)
 			// A thin dark edge keeps neighbouring bars of one row apart.
-			vector.FillRect(dst, x1-1, y0+gap, 1, y1-y0-2*gap, colPanel, false)
+			vector.FillRect(dst, x1-1, y0+gap, 1, y1-y0-2*gap, ui.ColPanel, false)
 		}
 	}
 }
@@ -226,9 +227,9 @@ func axisStep(end sim.Time) sim.Time {
 	return end
 }
 
-// personAt is whose row label is at pt: clicking a label selects the
+// PersonAt is whose row label is at pt: clicking a label selects the
 // person (the chart itself is for the playhead).
-func (tl *timeline) personAt(pt image.Point) (int, bool) {
+func (tl *Timeline) PersonAt(pt image.Point) (int, bool) {
 	if !tl.labels || pt.X >= tl.chart.Min.X || pt.Y < tl.chart.Min.Y {
 		return 0, false
 	}
@@ -240,8 +241,8 @@ func (tl *timeline) personAt(pt image.Point) (int, bool) {
 	return 0, false
 }
 
-// drawSelection frames the rows of the selected person.
-func (tl *timeline) drawSelection(dst surface, who int) {
+// DrawSelection frames the rows of the selected person.
+func (tl *Timeline) DrawSelection(dst ui.Surface, who int) {
 	if who < 0 || tl.cache == nil {
 		return
 	}
@@ -252,15 +253,15 @@ func (tl *timeline) drawSelection(dst surface, who int) {
 			continue
 		}
 		y0, y1 := tl.rowRect(i)
-		fillRectF(dst, x0, y0, x1-x0, t, colAccent)
-		fillRectF(dst, x0, y1-t, x1-x0, t, colAccent)
-		fillRectF(dst, x0, y0, t, y1-y0, colAccent)
-		fillRectF(dst, x1-t, y0, t, y1-y0, colAccent)
+		ui.FillRectF(dst, x0, y0, x1-x0, t, ui.ColAccent)
+		ui.FillRectF(dst, x0, y1-t, x1-x0, t, ui.ColAccent)
+		ui.FillRectF(dst, x0, y0, t, y1-y0, ui.ColAccent)
+		ui.FillRectF(dst, x1-t, y0, t, y1-y0, ui.ColAccent)
 	}
 }
 
-// draw puts the chart and the playhead on the screen.
-func (tl *timeline) draw(dst surface, minute sim.Time, dragging bool) {
+// Draw puts the chart and the playhead on the screen.
+func (tl *Timeline) Draw(dst ui.Surface, minute sim.Time, dragging bool) {
 	if tl.cache == nil {
 		return
 	}
@@ -281,28 +282,19 @@ func (tl *timeline) draw(dst surface, minute sim.Time, dragging bool) {
 		left := float32(tl.chart.Min.X)
 		for c := left + col*float32(int((x-left)/col)); c < end; c += col {
 			if a, b := max(c, x), min(c+col, end); b > a {
-				fillRectF(dst, a, y, b-a, h, shade)
+				ui.FillRectF(dst, a, y, b-a, h, shade)
 			}
 		}
 	}
 	w := float32(tl.px(2))
-	fillRectF(dst, x-w/2, float32(tl.rect.Min.Y+tl.px(2)), w, float32(tl.rect.Dy()-tl.px(4)), colPlayhead)
+	ui.FillRectF(dst, x-w/2, float32(tl.rect.Min.Y+tl.px(2)), w, float32(tl.rect.Dy()-tl.px(4)), ui.ColPlayhead)
 	r := float32(tl.px(6))
 	if dragging {
 		r = float32(tl.px(8))
 	}
 	if tl.labels {
-		fillDisc(dst, x, float32(tl.chart.Min.Y)-r/2, r, colPlayhead)
+		ui.FillDisc(dst, x, float32(tl.chart.Min.Y)-r/2, r, ui.ColPlayhead)
 	} else {
-		fillDisc(dst, x, float32(tl.rect.Min.Y+tl.rect.Max.Y)/2, r*0.8, colPlayhead)
+		ui.FillDisc(dst, x, float32(tl.rect.Min.Y+tl.rect.Max.Y)/2, r*0.8, ui.ColPlayhead)
 	}
-}
-
-// timelineLabel is what the clock says.
-func clockText(p *Player) string {
-	st := p.Story()
-	if p.Done() {
-		return fmt.Sprintf("done at minute %s", st.Result.Makespan)
-	}
-	return fmt.Sprintf("minute %d", int(p.Minute.Min()))
 }

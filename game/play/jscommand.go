@@ -1,4 +1,4 @@
-package game
+package play
 
 import (
 	"bytes"
@@ -11,13 +11,13 @@ import (
 )
 
 // The JavaScript API (window.chores) and a parent page's messages arrive as
-// JavaScript values. platform_js.go turns each argument into a jsArg, without
-// copying a string it is going to refuse, and decodeCall, plain Go testable
+// JavaScript values. game/platform_js.go turns each argument into a JSArg, without
+// copying a string it is going to refuse, and DecodeCall, plain Go testable
 // natively, decides what the call means. The rules, in one place:
 //
 //	play(), pause()          no arguments needed (extra ones are ignored)
 //	seek(minute)             a number from 0 to 10^9 (past the end is the end)
-//	setSpeed(x)              a number from 0.5 to 8
+//	setSpeed(x)              a number from MinSpeed to MaxSpeed (0.5 to 8)
 //	mute(flag)               true or false; mute() with nothing, or "yes",
 //	                         or 1, is refused and changes nothing (a missing
 //	                         argument must not silently mute or unmute)
@@ -27,13 +27,13 @@ import (
 // A refused call answers {ok: false, error}, where the error quotes at most
 // about 40 characters of what it was given.
 
-// maxScenarioText is the longest setScenario text read at all, in
+// MaxScenarioText is the longest setScenario text read at all, in
 // JavaScript string units (UTF-16), which are never more than the UTF-8
 // bytes: sim.Parse refuses more than 1 MiB of bytes anyway.
-const maxScenarioText = 1 << 20
+const MaxScenarioText = 1 << 20
 
-// jsArg is one JavaScript value as the decoder sees it.
-type jsArg struct {
+// JSArg is one JavaScript value as the decoder sees it.
+type JSArg struct {
 	Type string  // the JavaScript typeof: "undefined", "number", "string", "object", ...
 	Num  float64 // for "number"
 	Bool bool    // for "boolean"
@@ -46,15 +46,15 @@ type jsArg struct {
 	Err string
 }
 
-// jsCall is a decoded call: what to do.
-type jsCall struct {
+// JSCall is a decoded call: what to do.
+type JSCall struct {
 	Kind  IntentKind // Play, Pause, Seek, SetSpeed, SetMute or Load
 	Value float64    // minute, speed, or 1 (mute) / 0 (unmute)
 	Text  string     // Load: a story name or scenario JSON
 }
 
-// apiNames are the window.chores commands decodeCall knows.
-var apiNames = []string{"play", "pause", "seek", "setSpeed", "mute", "setScenario"}
+// APINames are the window.chores commands DecodeCall knows.
+var APINames = []string{"play", "pause", "seek", "setSpeed", "mute", "setScenario"}
 
 // messageNames maps a parent's {chores: cmd} to the API call it stands for.
 var messageNames = map[string]string{
@@ -64,14 +64,14 @@ var messageNames = map[string]string{
 
 // describe names a value for a message: its type, or the value itself when
 // it is short.
-func (a jsArg) describe() string {
+func (a JSArg) describe() string {
 	switch a.Type {
 	case "number":
 		return fmt.Sprint(a.Num)
 	case "boolean":
 		return fmt.Sprint(a.Bool)
 	case "string":
-		if a.Len > maxScenarioText {
+		if a.Len > MaxScenarioText {
 			return fmt.Sprintf("a string of %d characters", a.Len)
 		}
 		return quote(a.Str)
@@ -80,79 +80,79 @@ func (a jsArg) describe() string {
 	case "null":
 		return "null"
 	}
-	return "a value of type " + clip(a.Type, 20)
+	return "a value of type " + Clip(a.Type, 20)
 }
 
-// decodeCall decides what window.chores.<name>(args...) means. Its errors
-// are at most maxMessage characters.
-func decodeCall(name string, args []jsArg) (jsCall, error) {
+// DecodeCall decides what window.chores.<name>(args...) means. Its errors
+// are at most MaxMessage characters.
+func DecodeCall(name string, args []JSArg) (JSCall, error) {
 	c, err := decode(name, args)
-	if err != nil && len(err.Error()) > maxMessage {
-		err = errors.New(clip(err.Error(), maxMessage))
+	if err != nil && len(err.Error()) > MaxMessage {
+		err = errors.New(Clip(err.Error(), MaxMessage))
 	}
 	return c, err
 }
 
-func decode(name string, args []jsArg) (jsCall, error) {
-	arg := jsArg{Type: "undefined"}
+func decode(name string, args []JSArg) (JSCall, error) {
+	arg := JSArg{Type: "undefined"}
 	if len(args) > 0 {
 		arg = args[0]
 	}
 	switch name {
 	case "play":
-		return jsCall{Kind: Play}, nil
+		return JSCall{Kind: Play}, nil
 	case "pause":
-		return jsCall{Kind: Pause}, nil
+		return JSCall{Kind: Pause}, nil
 	case "seek", "setSpeed":
 		r, kind := minuteRange, Seek
 		if name == "setSpeed" {
 			r, kind = speedRange, SetSpeed
 		}
 		if arg.Type != "number" {
-			return jsCall{}, fmt.Errorf("%s: %s must be a number from %s to %s, not %s", name, r.what, num(r.lo), num(r.hi), arg.describe())
+			return JSCall{}, fmt.Errorf("%s: %s must be a number from %s to %s, not %s", name, r.what, num(r.lo), num(r.hi), arg.describe())
 		}
 		if err := r.check(arg.Num); err != nil {
-			return jsCall{}, fmt.Errorf("%s: %w", name, err)
+			return JSCall{}, fmt.Errorf("%s: %w", name, err)
 		}
-		return jsCall{Kind: kind, Value: arg.Num}, nil
+		return JSCall{Kind: kind, Value: arg.Num}, nil
 	case "mute":
 		if arg.Type != "boolean" {
-			return jsCall{}, fmt.Errorf("mute: give true (mute) or false (unmute), not %s; nothing changed", arg.describe())
+			return JSCall{}, fmt.Errorf("mute: give true (mute) or false (unmute), not %s; nothing changed", arg.describe())
 		}
 		v := 0.0
 		if arg.Bool {
 			v = 1
 		}
-		return jsCall{Kind: SetMute, Value: v}, nil
+		return JSCall{Kind: SetMute, Value: v}, nil
 	case "setScenario":
 		switch arg.Type {
 		case "string", "object":
 		default:
-			return jsCall{}, fmt.Errorf("setScenario: give a story name or a scenario, not %s", arg.describe())
+			return JSCall{}, fmt.Errorf("setScenario: give a story name or a scenario, not %s", arg.describe())
 		}
 		if arg.Err != "" {
-			return jsCall{}, fmt.Errorf("setScenario: the object cannot be read as JSON (%s)", clip(arg.Err, 120))
+			return JSCall{}, fmt.Errorf("setScenario: the object cannot be read as JSON (%s)", Clip(arg.Err, 120))
 		}
-		if arg.Len > maxScenarioText || len(arg.Str) > maxScenarioText {
-			return jsCall{}, fmt.Errorf("setScenario: %d characters is more than a scenario can be (at most %d)", max(arg.Len, len(arg.Str)), maxScenarioText)
+		if arg.Len > MaxScenarioText || len(arg.Str) > MaxScenarioText {
+			return JSCall{}, fmt.Errorf("setScenario: %d characters is more than a scenario can be (at most %d)", max(arg.Len, len(arg.Str)), MaxScenarioText)
 		}
-		return jsCall{Kind: Load, Text: arg.Str}, nil
+		return JSCall{Kind: Load, Text: arg.Str}, nil
 	}
-	return jsCall{}, fmt.Errorf("there is no command %s (known: %s)", quote(name), strings.Join(apiNames, ", "))
+	return JSCall{}, fmt.Errorf("there is no command %s (known: %s)", quote(name), strings.Join(APINames, ", "))
 }
 
 // decodeMessage decides what a parent's {chores: cmd, value} means.
-func decodeMessage(cmd string, value jsArg) (jsCall, error) {
+func decodeMessage(cmd string, value JSArg) (JSCall, error) {
 	name, ok := messageNames[cmd]
 	if !ok {
-		return jsCall{}, fmt.Errorf("there is no message %s", quote(cmd))
+		return JSCall{}, fmt.Errorf("there is no message %s", quote(cmd))
 	}
-	return decodeCall(name, []jsArg{value})
+	return DecodeCall(name, []JSArg{value})
 }
 
-// loadScenario reads setScenario's text: a story name or scenario JSON. Its
+// LoadScenario reads setScenario's text: a story name or scenario JSON. Its
 // errors quote at most about 40 characters of the text, whatever sim says.
-func loadScenario(text string) (sim.Scenario, error) {
+func LoadScenario(text string) (sim.Scenario, error) {
 	if p, ok := sim.PresetByName(text); ok {
 		return p.Scenario, nil
 	}
@@ -162,17 +162,17 @@ func loadScenario(text string) (sim.Scenario, error) {
 	}
 	s, err := sim.Parse(data)
 	if err != nil {
-		return sim.Scenario{}, errors.New(clip(err.Error(), maxMessage))
+		return sim.Scenario{}, errors.New(Clip(err.Error(), MaxMessage))
 	}
 	return s, nil
 }
 
-// maxMessage is the longest message shown or kept (notices, state().error),
+// MaxMessage is the longest message shown or kept (notices, state().error),
 // in characters: a backstop behind quote.
-const maxMessage = 240
+const MaxMessage = 240
 
-// clip cuts s to at most n characters, the last of them "…" when cut.
-func clip(s string, n int) string {
+// Clip cuts s to at most n characters, the last of them "…" when cut.
+func Clip(s string, n int) string {
 	if len(s) <= n && utf8.ValidString(s) {
 		return s
 	}
@@ -192,11 +192,11 @@ func clip(s string, n int) string {
 	return b.String()
 }
 
-// lastLoadOnly drops every Load intent (of a scenario) but the last from a frame's intents:
+// LastLoadOnly drops every Load intent (of a scenario) but the last from a frame's intents:
 // a burst of scenarios builds (simulates) one story, not thousands. The
 // result is the same: a Load starts its story from minute 0, playing, so
 // nothing between two Loads outlives the second.
-func lastLoadOnly(ins []Intent) []Intent {
+func LastLoadOnly(ins []Intent) []Intent {
 	isLoad := func(in Intent) bool { return in.Kind == Load && in.Err == nil }
 	last := -1
 	for i, in := range ins {
@@ -211,36 +211,4 @@ func lastLoadOnly(ins []Intent) []Intent {
 		}
 	}
 	return out
-}
-
-// command carries out window.chores.<name>(args...) and returns the answer
-// for the caller: {ok: true}, or {ok: false, error}. It never blocks: what it
-// decides goes to Update as an intent. A scenario is parsed here, so the
-// caller learns at once whether it is valid; building its story (the
-// simulation) waits for Update, which builds only the last of a burst.
-func (g *Game) command(name string, args []jsArg) map[string]any {
-	c, err := decodeCall(name, args)
-	if err == nil && c.Kind == Load {
-		var s sim.Scenario
-		if s, err = loadScenario(c.Text); err == nil {
-			g.Send(Intent{Kind: Load, Scenario: &s})
-			return map[string]any{"ok": true}
-		}
-	}
-	if err != nil {
-		return g.refuse(err.Error())
-	}
-	g.Send(Intent{Kind: c.Kind, Value: c.Value})
-	return map[string]any{"ok": true}
-}
-
-// refuse records why a call was refused: state().error, and a notice (merged
-// with the others of the same frame). It returns the caller's answer.
-func (g *Game) refuse(msg string) map[string]any {
-	msg = clip(msg, maxMessage)
-	g.mu.Lock()
-	g.lastError = msg
-	g.mu.Unlock()
-	g.notes.add(msg)
-	return map[string]any{"ok": false, "error": msg}
 }
