@@ -87,8 +87,8 @@ bench: web
 fuzz:
 	$(GO) test -run XXX -fuzz FuzzParse -fuzztime $${FUZZTIME:-60s} ./sim/
 	$(GO) test -run XXX -fuzz FuzzQuote -fuzztime $${FUZZTIME:-60s} ./internal/bounds/
-	$(GO) test -run XXX -fuzz FuzzOptionsFromQuery -fuzztime $${FUZZTIME:-60s} ./game/
-	$(GO) test -run XXX -fuzz FuzzDecodeCall -fuzztime $${FUZZTIME:-60s} ./game/
+	$(GO) test -run XXX -fuzz FuzzOptionsFromQuery -fuzztime $${FUZZTIME:-60s} ./game/play/
+	$(GO) test -run XXX -fuzz FuzzDecodeCall -fuzztime $${FUZZTIME:-60s} ./game/play/
 
 clean:
 	rm -rf $(DIST)
