@@ -160,9 +160,12 @@ func TestRealRun(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkSameChores(t, r)
-			m, want := r.Measured.Makespan.Min(), r.Model.Makespan.Min()
-			if m < 0.9*want || m > 4*want {
-				t.Errorf("measured makespan %.1f, model %.0f: want within [0.9x, 4x]", m, want)
+			// At least the model's; at most a few times one person doing
+			// everything in a row (on one processor, as in js/wasm, the
+			// cleaners share it; the machine may be busy too).
+			m, want, alone := r.Measured.Makespan.Min(), r.Model.Makespan.Min(), r.Model.alone.Min()
+			if m < 0.9*want || m > 3*alone {
+				t.Errorf("measured makespan %.1f, model %.0f: want from 0.9x that to 3x %.0f (all in a row)", m, want, alone)
 			}
 			if wall := float64(r.Wall) / float64(time.Millisecond) / r.MsPerMinute; wall < m {
 				t.Errorf("the run took %v (%.1f minutes), less than its makespan %.1f", r.Wall, wall, m)
