@@ -40,8 +40,8 @@ func TestRealJSON(t *testing.T) {
 	}
 	// The real clock: loose bounds. Two cleaners' 60 minutes of work take
 	// from 30 minutes (two processors) to about 60 (one), more on a busy
-	// machine; then 45 minutes of listening.
-	if m := r.Measured; m.CleaningDone < 27 || m.CleaningDone > 240 || m.Makespan < m.CleaningDone+44.9 || len(m.Spans) != 5 {
+	// machine; You listens for 45 once done with their own rooms.
+	if m := r.Measured; m.CleaningDone < 27 || m.CleaningDone > 240 || m.Makespan < 0.95*75 || m.Makespan < m.CleaningDone || len(m.Spans) != 5 {
 		t.Errorf("measured %+v", m)
 	}
 }
