@@ -393,12 +393,12 @@ var calibration struct {
 
 // Calibrate is the busy loop's speed on one processor, in iterations per
 // millisecond: measured once per process, on the calling goroutine, as the
-// best of five timings of at least 2 ms each (the best, because anything
+// best of eight timings of at least 2 ms each (the best, because anything
 // else on the machine can only slow a timing down). RunReal calls it when
 // RealOptions.ItersPerMs is 0; a caller may call it earlier, before the
 // game starts drawing.
 func Calibrate() float64 {
-	calibration.once.Do(func() { calibration.rate = measureSpin(spin, time.Now, 5, 2*time.Millisecond) })
+	calibration.once.Do(func() { calibration.rate = measureSpin(spin, time.Now, 8, 2*time.Millisecond) })
 	return calibration.rate
 }
 
