@@ -194,6 +194,13 @@ func realWhy(r *sim.RealResult) string {
 	if mm > 0 {
 		off = 100 * (xm - mm) / mm
 	}
-	return fmt.Sprintf("%d cleaner goroutine(s), GOMAXPROCS %d: each had a processor, as the model assumes; the makespan is off by %+.1f%% (timers, the scheduler and whatever else the machine runs)%s.",
-		cleaners, r.GOMAXPROCS, off, listens)
+	return fmt.Sprintf("GOMAXPROCS %d %s, as the model assumes; the makespan is off by %+.1f%% (timers, the scheduler and whatever else the machine runs)%s.",
+		r.GOMAXPROCS, plural(cleaners, "cleaner goroutine"), off, listens)
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "is enough for the one " + what
+	}
+	return fmt.Sprintf("lets all %d %ss run at once", n, what)
 }
