@@ -115,21 +115,22 @@ func TestRealHandoffIsASleep(t *testing.T) {
 }
 
 func TestMeasureSpin(t *testing.T) {
-	// A fake clock: an iteration takes 1 µs, except in the third timing,
-	// disturbed, when it takes 3. The best of the timings is the speed.
+	// A fake clock: an iteration takes 1 µs, except in the last of the
+	// timings (1024 and 2048 iterations, then 2048 three times), disturbed,
+	// when it takes 3. The best of the timings is the speed.
 	var now time.Time
 	calls := 0
 	spin := func(n int64) {
 		calls++
 		per := time.Microsecond
-		if calls == 3 {
+		if calls == 5 {
 			per = 3 * time.Microsecond
 		}
 		now = now.Add(time.Duration(n) * per)
 	}
 	got := measureSpin(spin, func() time.Time { return now }, 4, 2*time.Millisecond)
-	if got != 1000 {
-		t.Errorf("speed %v iterations per ms, want 1000", got)
+	if got != 1000 || calls != 5 {
+		t.Errorf("speed %v iterations per ms after %d timings, want 1000 after 5", got, calls)
 	}
 	if c := Calibrate(); !(c > 0) || Calibrate() != c {
 		t.Errorf("Calibrate() = %v, then %v: want one positive speed per process", c, Calibrate())
