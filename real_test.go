@@ -125,10 +125,8 @@ func TestRealTraceFile(t *testing.T) {
 	if code != 0 || errOut != "" || !strings.Contains(out, "best-of-both") {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
-	goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
-	if _, err := os.Stat(goTool); err != nil {
-		goTool = "go"
-	}
+	// go test puts the go command that runs it first on PATH.
+	goTool := "go"
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	parsed, err := exec.CommandContext(ctx, goTool, "tool", "trace", "-d=parsed", file).CombinedOutput()

@@ -10,7 +10,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"runtime/trace"
 	"slices"
 	"testing"
@@ -39,10 +38,8 @@ var (
 // parseTrace runs go tool trace -d=parsed on file.
 func parseTrace(t *testing.T, file string) traceEvents {
 	t.Helper()
-	goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
-	if _, err := os.Stat(goTool); err != nil {
-		goTool = "go"
-	}
+	// go test puts the go command that runs it first on PATH.
+	goTool := "go"
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	out, err := exec.CommandContext(ctx, goTool, "tool", "trace", "-d=parsed", file).CombinedOutput()
