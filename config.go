@@ -26,6 +26,10 @@ type config struct {
 	screenshot string
 	at         float64
 	atSet      bool
+	// -real (real.go)
+	real        bool
+	trace       string
+	msPerMinute float64
 }
 
 // usageError is a bad command line: one line on stderr, exit status 2.
@@ -44,6 +48,9 @@ func parseFlags(args []string, stdout io.Writer) (config, error) {
 	fs.StringVar(&c.format, "format", "text", "report format: text or json")
 	fs.StringVar(&c.screenshot, "screenshot", "", "render one moment to `FILE.png` and exit (with -at)")
 	fs.Float64Var(&c.at, "at", 0, "the `MINUTE` shown by -screenshot, or where playback starts")
+	fs.BoolVar(&c.real, "real", false, "run the story on real goroutines and print the measured figures beside the model's (honours GOMAXPROCS)")
+	fs.StringVar(&c.trace, "trace", "", "with -real: write a runtime/trace of the run to `FILE` (go tool trace FILE)")
+	fs.Float64Var(&c.msPerMinute, "ms-per-minute", sim.DefaultMsPerMinute, "with -real: wall milliseconds of one virtual minute, 1 to 50")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(stdout, "Chores: concurrency and parallelism, played out in a house.\n\nUsage: chores [flags]")
@@ -63,13 +70,22 @@ func parseFlags(args []string, stdout io.Writer) (config, error) {
 	if err := bounds.AtLeast("-at", c.at, 0); err != nil {
 		return c, usageError{err.Error()}
 	}
+	if err := bounds.Closed("-ms-per-minute", c.msPerMinute, minMsPerMinute, maxMsPerMinute); err != nil {
+		return c, usageError{err.Error()}
+	}
 	switch {
 	case c.format != "text" && c.format != "json":
 		return c, usageError{fmt.Sprintf("-format %s: must be text or json", bounds.Quote(c.format))}
-	case c.scenario == "all" && !c.report:
-		return c, usageError{"-scenario all goes with -report"}
+	case c.scenario == "all" && !c.report && !c.real:
+		return c, usageError{"-scenario all goes with -report or -real"}
 	case c.screenshot != "" && c.report:
 		return c, usageError{"-screenshot and -report do not go together"}
+	case c.real && (c.report || c.screenshot != ""):
+		return c, usageError{"-real goes with neither -report nor -screenshot"}
+	case c.trace != "" && !c.real:
+		return c, usageError{"-trace goes with -real"}
+	case c.trace != "" && c.scenario == "all":
+		return c, usageError{"-trace takes one scenario, not all"}
 	}
 	return c, nil
 }

@@ -7,6 +7,7 @@
 //	go run . -scenario best-of-both       open it on another story
 //	go run . -report -scenario all        print the six stories' figures
 //	go run . -screenshot x.png -at 30     render minute 30 and exit
+//	go run . -real -scenario all          run the stories on real goroutines
 package main
 
 import (
@@ -34,6 +35,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if c.report {
 		if err := runReport(c, stdout); err != nil {
+			return fail(stderr, err)
+		}
+		return 0
+	}
+	if c.real {
+		if err := runRealCmd(c, stdout); err != nil {
 			return fail(stderr, err)
 		}
 		return 0

@@ -76,6 +76,9 @@ type person struct {
 	speed    int64 // thousandths
 	cleaning WaitGroup
 	device   *device // what they hear the podcast through, or nil
+	// listened, on a real run being traced, ends the trace region of the
+	// person's listening (see listenTracer).
+	listened func()
 }
 
 // room is a room to clean; work in thousandths of a minute at speed 1.
@@ -170,14 +173,30 @@ func (h *household) cleaned(p *person, r room, start Time) {
 	h.rec.cleaned(p.index, r.index, start, h.rt.Now())
 }
 
+// waited is called once the listener may listen, just before the episode
+// starts; listened just after it ends.
 func (h *household) waited(p *person, ready Time) {
 	if now := h.rt.Now(); ready.Less(now) {
 		h.rec.waited(p.index, p.device.index, ready, now)
+	}
+	if t, ok := h.rt.(listenTracer); ok {
+		p.listened = t.listening(p.index)
 	}
 }
 
 func (h *household) listened(p *person, start Time) {
 	h.rec.listened(p.index, p.device.index, start, h.rt.Now())
+	if p.listened != nil {
+		p.listened()
+		p.listened = nil
+	}
+}
+
+// listenTracer is a Runtime that is told, on the listener's goroutine, when
+// a listening starts, and returns what to call when it ends (or nil): the
+// real Runtime writes it to the trace as a region.
+type listenTracer interface {
+	listening(who int) (listened func())
 }
 
 // phoneName is how captions and the timeline name a person's phone.

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"slices"
+	"sync"
 
 	"chores/sim/vt"
 )
@@ -157,8 +158,11 @@ func (r *Result) JSON() []byte {
 	return out
 }
 
-// recorder collects spans while processes run.
+// recorder collects spans while processes run. In virtual time one runs at
+// a time; on real goroutines (RunReal) several call it at once, so it locks
+// (uncontended, a few ns a call in the virtual run).
 type recorder struct {
+	mu    sync.Mutex
 	s     *Scenario
 	spans []Span
 	waits []WaitSpan
@@ -167,16 +171,22 @@ type recorder struct {
 func newRecorder(s *Scenario) *recorder { return &recorder{s: s} }
 
 func (r *recorder) cleaned(who, room int, start, end Time) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.spans = append(r.spans, Span{Who: r.s.People[who].Name, Lane: LaneHands, What: r.s.Rooms[room].Name,
 		Start: start, End: end, Person: who, Room: room, Dev: -1})
 }
 
 func (r *recorder) listened(who, dev int, start, end Time) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.spans = append(r.spans, Span{Who: r.s.People[who].Name, Lane: LaneEars, What: "podcast",
 		Start: start, End: end, Person: who, Room: -1, Dev: dev})
 }
 
 func (r *recorder) waited(who, dev int, start, end Time) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.waits = append(r.waits, WaitSpan{Who: r.s.People[who].Name, Start: start, End: end, Person: who, Dev: dev})
 }
 

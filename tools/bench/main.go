@@ -14,7 +14,11 @@
 //   - the live Go heap after -soak of looping playback against after 1 min,
 //   - frames drawn per second by an embed scrolled out of view,
 //   - one whole simulation of sim.Largest() (BenchmarkSimulateLargest):
-//     at most 1 ms natively and 5 ms under WebAssembly in Node.
+//     at most 1 ms natively and 5 ms under WebAssembly in Node,
+//   - the story run for real (`chores -real`, real.go): median of 5 runs of
+//     each preset with GOMAXPROCS = its cleaners within 10% of the model's
+//     makespan; parallelism-1's cleaning at least 1.8x as long with
+//     GOMAXPROCS=1 as with 2; listening overlapping cleaning either way.
 //
 // Usage, from the repository root, after `make web`:
 //
@@ -56,9 +60,15 @@ type config struct {
 }
 
 // measurements are the names -only accepts, in the order they run.
-var measurements = []string{"size", "reference", "simulate", "first", "fps", "embed", "heap"}
+var measurements = []string{"size", "reference", "simulate", "real", "first", "fps", "embed", "heap"}
 
 func (c config) wants(name string) bool { return len(c.only) == 0 || c.only[name] }
+
+// needsBuilds reports whether a wanted measurement needs dist/ and the
+// yardstick (the simulation and the real run need neither).
+func (c config) needsBuilds() bool {
+	return slices.ContainsFunc(measurements, func(m string) bool { return m != "simulate" && m != "real" && c.wants(m) })
+}
 
 func main() {
 	var c config
@@ -139,15 +149,20 @@ func run(ctx context.Context, c config) (*report, error) {
 	r := &report{cfg: c, date: time.Now()}
 	r.machine = machineInfo(ctx)
 
-	dist, _ := filepath.Abs(c.dist)
-	if _, err := os.Stat(filepath.Join(dist, "chores.wasm")); err != nil {
-		return nil, fmt.Errorf("%s has no chores.wasm (%v): run `make web` first (or `make bench`)", dist, err)
-	}
 	tmp, err := os.MkdirTemp("", "chores-bench-")
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
+	if !c.needsBuilds() {
+		runLocal(ctx, c, r, root, tmp)
+		return r, ctx.Err()
+	}
+
+	dist, _ := filepath.Abs(c.dist)
+	if _, err := os.Stat(filepath.Join(dist, "chores.wasm")); err != nil {
+		return nil, fmt.Errorf("%s has no chores.wasm (%v): run `make web` first (or `make bench`)", dist, err)
+	}
 	yardDir := filepath.Join(tmp, "yardstick")
 
 	logf("building the yardstick %s", c.yardstick)
@@ -175,11 +190,8 @@ func run(ctx context.Context, c config) (*report, error) {
 			}))
 		}
 	}
-	// The whole simulation, natively and in Node (before any browser runs).
-	if c.wants("simulate") {
-		r.add(measured(ctx, true, c.quietWait, func() row { return measureSimulate(ctx, root, false, c.count) }))
-		r.add(measured(ctx, true, c.quietWait, func() row { return measureSimulate(ctx, root, true, c.count) }))
-	}
+	// The whole simulation and the real run (before any browser runs).
+	runLocal(ctx, c, r, root, tmp)
 
 	// The browser measurements: both folders served the same way.
 	chores, stopC, err := serve(dist)
@@ -210,4 +222,16 @@ func run(ctx context.Context, c config) (*report, error) {
 		return nil, fmt.Errorf("interrupted: %w", err)
 	}
 	return r, nil
+}
+
+// runLocal takes the measurements that need no browser: the whole
+// simulation, natively and in Node, and the real run.
+func runLocal(ctx context.Context, c config, r *report, root, tmp string) {
+	if c.wants("simulate") {
+		r.add(measured(ctx, true, c.quietWait, func() row { return measureSimulate(ctx, root, false, c.count) }))
+		r.add(measured(ctx, true, c.quietWait, func() row { return measureSimulate(ctx, root, true, c.count) }))
+	}
+	if c.wants("real") {
+		r.add(measuredRows(func() []row { return measureReal(ctx, root, tmp, c.quietWait) })...)
+	}
 }
