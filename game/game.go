@@ -96,7 +96,7 @@ func New(opts play.Options) (*Game, error) {
 	p.Apply(play.Intent{Kind: play.Seek, Value: opts.Start.Min()})
 	p.Playing = opts.Autoplay
 	p.Muted = opts.Mute
-	p.Code = opts.View == play.ViewCode
+	p.Showing = opts.View
 	g := &Game{
 		opts:     opts,
 		player:   p,
@@ -288,7 +288,7 @@ func (g *Game) drawAll(screen ui.Surface) {
 	l := g.layout
 	p := g.player
 	ui.FillRect(screen, screen.Bounds(), ui.ColBackground)
-	if p.Code {
+	if p.InCode() {
 		if g.code == nil {
 			g.code = code.New()
 		}
@@ -297,7 +297,7 @@ func (g *Game) drawAll(screen ui.Surface) {
 		g.scene.Prepare(p.Story(), l.Scene, g.u, &g.faces)
 		g.scene.Draw(screen, p)
 	}
-	g.hud.DrawPodcast(screen, l, g.caption, p.Code)
+	g.hud.DrawPodcast(screen, l, g.caption, p.InCode())
 	switch l.UI {
 	case play.UIFull:
 		g.hud.DrawTabs(screen, l, p)
@@ -327,7 +327,7 @@ func (g *Game) drawAll(screen ui.Surface) {
 // pick is who was drawn at pt in the last frame: on a marked line of the
 // code view, or in the house.
 func (g *Game) pick(pt image.Point) (int, bool) {
-	if g.player.Code {
+	if g.player.InCode() {
 		if g.code == nil {
 			return 0, false
 		}

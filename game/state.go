@@ -123,7 +123,7 @@ func (g *Game) publishState(force bool) {
 	if p.Selected >= 0 {
 		s.Selected = st.Scenario.People[p.Selected].Name
 	}
-	if p.Code {
+	if p.InCode() {
 		if g.code == nil {
 			g.code = code.New()
 		}

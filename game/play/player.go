@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"slices"
+	"strings"
 
 	"chores/sim"
 )
@@ -16,6 +18,7 @@ type Intent struct {
 	Story    *Story        // for Load: the story to show, or
 	Scenario *sim.Scenario // for Load: a scenario to run and show
 	Err      error         // for Load: why the scenario could not be used
+	Text     string        // for SetView: the view
 }
 
 // IntentKind names the intents.
@@ -38,6 +41,7 @@ const (
 	ToggleMute   //
 	ToggleHelp   //
 	ToggleCode   // the house or the code that plays it
+	SetView      // to Text (ViewHouse, ViewCode, ViewCompare...)
 	SetVolume    // to Value, 0 to 1
 	VolumeUp     // a step louder
 	VolumeDown   // a step quieter
@@ -136,7 +140,7 @@ type Player struct {
 	Muted   bool
 	Volume  float64 // 0 to 1
 	Help    bool
-	Code    bool // the code view instead of the house
+	Showing string // the view shown (View): ViewHouse when empty
 	Loop    bool // start again after a pause at the end (embeds)
 	// Selected is the person highlighted everywhere (their goroutines'
 	// lines, their timeline rows, them in the house), or -1.
@@ -181,13 +185,17 @@ func (p *Player) place(st *Story) int {
 	return sim.NumPresets
 }
 
-// View is the view shown: the house, or the code that plays the story.
+// View is the view shown: the house, the code that plays the story, the
+// stories side by side...
 func (p *Player) View() string {
-	if p.Code {
-		return ViewCode
+	if p.Showing == "" {
+		return ViewHouse
 	}
-	return ViewHouse
+	return p.Showing
 }
+
+// InCode reports whether the code view is shown.
+func (p *Player) InCode() bool { return p.View() == ViewCode }
 
 // Story is the current story.
 func (p *Player) Story() *Story { return p.Stories[p.Index] }
@@ -278,7 +286,17 @@ func (p *Player) Apply(in Intent) {
 	case ToggleHelp:
 		p.Help = !p.Help
 	case ToggleCode:
-		p.Code = !p.Code
+		if p.InCode() {
+			p.Showing = ViewHouse
+		} else {
+			p.Showing = ViewCode
+		}
+	case SetView:
+		if !slices.Contains(Views, in.Text) {
+			p.say("there is no view %s (views: %s)", quote(in.Text), strings.Join(Views, ", "))
+			return
+		}
+		p.Showing = in.Text
 	case SetVolume, VolumeUp, VolumeDown:
 		v := in.Value
 		switch in.Kind {
@@ -382,7 +400,7 @@ func (p *Player) Tick() {
 // Hash is a digest of everything the player decides, for replay tests.
 func (p *Player) Hash() uint64 {
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%d|%s|%s|%t|%v|%t|%v|%t|%t|%d", p.Index, p.Story().Name, p.Minute.Exact(), p.Playing, p.Speed, p.Muted, p.Volume, p.Help, p.Code, p.Ticks)
+	fmt.Fprintf(h, "%d|%s|%s|%t|%v|%t|%v|%t|%t|%d", p.Index, p.Story().Name, p.Minute.Exact(), p.Playing, p.Speed, p.Muted, p.Volume, p.Help, p.InCode(), p.Ticks)
 	if p.Selected >= 0 {
 		fmt.Fprintf(h, "|sel %d", p.Selected)
 	}

@@ -26,18 +26,27 @@ type Options struct {
 	Autoplay bool
 	UI       string // UIFull, UIMinimal or UINone
 	Loop     bool   // start again after the end (embeds)
-	View     string // ViewHouse or ViewCode
+	View     string // one of Views
 	Notices  []string
 }
 
-// Views: the house (default) or the Go code that drives the model.
+// The views: the house (default), the Go code that drives the model, and
+// more to come as they are built (see Views).
 const (
-	ViewHouse = "house"
-	ViewCode  = "code"
+	ViewHouse   = "house"
+	ViewCode    = "code"
+	ViewCompare = "compare" // every story on one clock
+	ViewEditor  = "editor"  // build a household of one's own
+	ViewReal    = "real"    // the story run on real goroutines
 )
 
-// knownParams are the URL parameters of DESIGN.md (and loop).
-var knownParams = []string{"scenario", "config", "speed", "t", "autoplay", "ui", "mute", "view", "loop"}
+// Views are the views there are, in the order the interface offers them.
+var Views = []string{ViewHouse, ViewCode}
+
+// knownParams are the URL parameters of DESIGN.md. load is the page's own
+// (web/loader.js: when the .wasm is fetched); the game only knows it is not
+// a mistake.
+var knownParams = []string{"scenario", "config", "speed", "t", "autoplay", "ui", "mute", "view", "loop", "load"}
 
 // OptionsFromQuery reads the page's URL parameters on top of base. A bad
 // value is reported in the returned notices and the default is kept: the page
@@ -136,11 +145,10 @@ func OptionsFromQuery(query string, base Options) (Options, []string) {
 	flag("mute", &o.Mute)
 	flag("loop", &o.Loop)
 	if v, ok := get("view"); ok {
-		switch v {
-		case ViewHouse, ViewCode:
+		if slices.Contains(Views, v) {
 			o.View = v
-		default:
-			bad("view=%s: use house or code; showing the house.", quote(v))
+		} else {
+			bad("view=%s: use %s; showing the house.", quote(v), strings.Join(Views, ", "))
 		}
 	}
 	return o, notes

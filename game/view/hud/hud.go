@@ -150,7 +150,7 @@ func (h *HUD) DrawControls(dst ui.Surface, l *ui.Layout, p *play.Player) {
 			continue
 		case ui.BtnCode:
 			label := "code"
-			if p.Code {
+			if p.InCode() {
 				label = "house"
 			}
 			ui.DrawTextAligned(dst, label, h.faces.Get(float64(l.Px(13)), true), b.R, ui.AlignCenter, ui.ColText)
