@@ -141,7 +141,7 @@ type Player struct {
 	Volume  float64 // 0 to 1
 	Help    bool
 	Showing string // the view shown (View): ViewHouse when empty
-	Loop    bool // start again after a pause at the end (embeds)
+	Loop    bool   // start again after a pause at the end (embeds)
 	// Selected is the person highlighted everywhere (their goroutines'
 	// lines, their timeline rows, them in the house), or -1.
 	Selected int
