@@ -39,6 +39,8 @@ type Game struct {
 	// the layout depends on the stories (tabs) and the current one (rows)
 	layoutStories int
 	layoutStory   *play.Story
+	layoutAsked   string
+	items         []ui.Item // what the last frame drew (state().layout)
 	w, h          int
 	u             float64
 
@@ -97,6 +99,12 @@ func New(opts play.Options) (*Game, error) {
 	p.Playing = opts.Autoplay
 	p.Muted = opts.Mute
 	p.Showing = opts.View
+	if opts.Theme != "" {
+		p.Theme = opts.Theme
+	}
+	if opts.UI == play.UIPresent {
+		p.Presenting, opts.UI = true, play.UIFull
+	}
 	g := &Game{
 		opts:     opts,
 		player:   p,
@@ -255,9 +263,14 @@ func (g *Game) ensureLayout() {
 	if g.w == 0 {
 		g.w, g.h, g.u = 1280, 800, 1
 	}
-	if g.layout == nil || g.layout.W != g.w || g.layout.H != g.h || g.layout.U != g.u || len(g.layout.Buttons) == 0 && g.opts.UI != play.UINone || g.layoutStories != len(g.player.Stories) || g.layoutStory != g.player.Story() {
-		g.layout = ui.NewLayout(g.w, g.h, g.u, g.opts.UI, g.player, timeline.Rows(g.player.Story()))
-		g.layoutStories, g.layoutStory = len(g.player.Stories), g.player.Story()
+	asked := g.opts.UI
+	if asked == play.UIFull && g.player.Presenting {
+		asked = play.UIPresent
+	}
+	ui.SetTheme(g.player.Theme)
+	if g.layout == nil || g.layout.W != g.w || g.layout.H != g.h || g.layout.CSS != g.u || g.layoutAsked != asked || g.layoutStories != len(g.player.Stories) || g.layoutStory != g.player.Story() {
+		g.layout = ui.NewLayout(g.w, g.h, g.u, asked, g.player, timeline.Rows(g.player.Story()))
+		g.layoutStories, g.layoutStory, g.layoutAsked = len(g.player.Stories), g.player.Story(), asked
 	}
 	for i := range g.layout.Buttons {
 		g.layout.Buttons[i].Pressed = g.input.pressedButton(g.layout.Buttons[i])
@@ -287,19 +300,24 @@ func (g *Game) Draw(screen *ebiten.Image) {
 func (g *Game) drawAll(screen ui.Surface) {
 	l := g.layout
 	p := g.player
+	ui.BeginTrace(screen)
+	defer func() { g.items = append(g.items[:0], ui.EndTrace()...) }()
 	ui.FillRect(screen, screen.Bounds(), ui.ColBackground)
+	ui.Note("panel", p.View(), l.Scene, 0)
 	if p.InCode() {
 		if g.code == nil {
 			g.code = code.New()
 		}
-		g.code.Draw(screen, l.Scene, p, &g.faces, g.u)
+		g.code.Draw(screen, l.Scene, p, &g.faces, l.U)
 	} else {
-		g.scene.Prepare(p.Story(), l.Scene, g.u, &g.faces)
+		g.scene.Prepare(p.Story(), l.Scene, l.U, &g.faces)
 		g.scene.Draw(screen, p)
 	}
-	g.hud.DrawPodcast(screen, l, g.caption, p.InCode())
+	if !p.InCode() {
+		g.hud.DrawPodcast(screen, l, g.caption, false) // over the roof; the code view has no room for it
+	}
 	switch l.UI {
-	case play.UIFull:
+	case play.UIFull, play.UIPresent:
 		g.hud.DrawTabs(screen, l, p)
 		g.hud.DrawStoryCaption(screen, l, p)
 		g.hud.DrawFigures(screen, l, p)
@@ -308,9 +326,10 @@ func (g *Game) drawAll(screen ui.Surface) {
 		g.hud.DrawControls(screen, l, p)
 	}
 	if !l.Timeline.Empty() {
-		g.timeline.Prepare(p.Story(), l.Timeline, g.u, &g.faces)
+		g.timeline.Prepare(p.Story(), l.Timeline, l.U, &g.faces)
 		g.timeline.Draw(screen, p.Minute, g.input.dragging)
 		g.timeline.DrawSelection(screen, p.Selected)
+		g.timeline.NoteTexts()
 	}
 	// Notices: the latest one still due.
 	for i := len(g.notices) - 1; i >= 0; i-- {
@@ -320,7 +339,7 @@ func (g *Game) drawAll(screen ui.Surface) {
 		}
 	}
 	if p.Help {
-		g.hud.DrawHelp(screen, l)
+		g.hud.DrawHelp(screen, l, g.input.touched)
 	}
 }
 

@@ -22,6 +22,8 @@ type input struct {
 	touches  []ebiten.TouchID
 	chars    []rune
 	gestured bool // a real user gesture happened (unlocks audio in browsers)
+	touched  bool // the screen has been touched: the help lists gestures
+	focus    int  // the button the keyboard's focus is on (Tab), 1-based; 0 for none
 }
 
 // keyBinding is a key and the intent it stands for.
@@ -50,6 +52,8 @@ var keyIntents = []keyBinding{
 	{ebiten.KeyH, play.Intent{Kind: play.ToggleHelp}},
 	{ebiten.KeyF1, play.Intent{Kind: play.ToggleHelp}},
 	{ebiten.KeyEscape, play.Intent{Kind: play.CloseOverlay}},
+	{ebiten.KeyL, play.Intent{Kind: play.ToggleTheme}},
+	{ebiten.KeyP, play.Intent{Kind: play.TogglePresent}},
 }
 
 // keysDown is the intents of the keys pressed (or repeating) this frame, in
@@ -93,6 +97,8 @@ func (in *input) read(l *ui.Layout, tl *timeline.Timeline, pick picker, help boo
 		out = in.press(ebiten.CursorPosition, -1, l, tl, pick, help, out)
 	}
 	in.touches = inpututil.AppendJustPressedTouchIDs(in.touches[:0])
+	in.touched = in.touched || len(in.touches) > 0
+	out = in.keyboardFocus(l, out)
 	for _, id := range in.touches {
 		out = in.press(func() (int, int) { return ebiten.TouchPosition(id) }, id, l, tl, pick, help, out)
 	}
@@ -176,3 +182,36 @@ func repeating(k ebiten.Key) bool {
 
 // pressedButton reports whether a button is held down now (for feedback).
 func (in *input) pressedButton(b ui.Button) bool { return in.down && in.pressed.In(b.R) }
+
+// keyboardFocus moves the focus between buttons with Tab (Shift+Tab back)
+// and presses the focused one with Enter: every control works without a
+// pointer. The focused button is drawn with a ring.
+func (in *input) keyboardFocus(l *ui.Layout, out []play.Intent) []play.Intent {
+	n := len(l.Buttons)
+	if n == 0 {
+		in.focus = 0
+		return out
+	}
+	if inpututil.IsKeyJustPressed(ebiten.KeyTab) {
+		step := 1
+		if ebiten.IsKeyPressed(ebiten.KeyShift) {
+			step = n - 1
+		}
+		in.focus = (in.focus+step-1+n)%n + 1
+		if in.focus == 0 {
+			in.focus = 1
+		}
+	}
+	if in.focus > n {
+		in.focus = 0
+	}
+	for i := range l.Buttons {
+		l.Buttons[i].Focused = in.focus == i+1
+	}
+	if in.focus > 0 && (inpututil.IsKeyJustPressed(ebiten.KeyEnter) || inpututil.IsKeyJustPressed(ebiten.KeyNumpadEnter)) {
+		if b := l.Buttons[in.focus-1]; b.Kind != ui.BtnVolume {
+			out = append(out, b.Intent)
+		}
+	}
+	return out
+}

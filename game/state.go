@@ -1,11 +1,13 @@
 package game
 
 import (
+	"math"
 	"runtime/metrics"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"chores/game/play"
+	"chores/game/ui"
 	"chores/game/view/code"
 )
 
@@ -56,6 +58,9 @@ type Snapshot struct {
 	Figures  play.FigureState `json:"figures"`        // exactly what the figures panel shows
 	Code     *code.State      `json:"code,omitempty"` // in the code view
 	Selected string           `json:"selected"`       // the person highlighted, or ""
+	Theme    string           `json:"theme"`          // dark or light
+	Layout   []LayoutItem     `json:"layout"`         // what the last frame drew, in CSS pixels
+	Compact  bool             `json:"compact"`        // the narrow arrangement
 
 	// For benchmarks: when the first frame was drawn (milliseconds since
 	// navigation, in the browser) and the live Go heap after the last GC.
@@ -123,6 +128,11 @@ func (g *Game) publishState(force bool) {
 	if p.Selected >= 0 {
 		s.Selected = st.Scenario.People[p.Selected].Name
 	}
+	s.Theme = p.Theme
+	if l := g.layout; l != nil {
+		s.UI, s.Compact = l.UI, l.Compact
+		s.Layout = layoutItems(g.items, l.CSS)
+	}
 	if p.InCode() {
 		if g.code == nil {
 			g.code = code.New()
@@ -150,6 +160,30 @@ func (g *Game) publishState(force bool) {
 	if force || s.Scenario != old.Scenario || s.Playing != old.Playing || s.Speed != old.Speed ||
 		s.Done != old.Done || s.Audio.Muted != old.Audio.Muted || s.Error != old.Error || jumped ||
 		(s.Playing && p.Ticks%play.TicksPerSecond == 0) {
+		// The layout is for state() (tests, tools); a parent page is
+		// told the rest, which stays small.
+		s.Layout = nil
 		g.platform.changed(s)
 	}
+}
+
+// LayoutItem is one thing the last frame drew, as state().layout reports
+// it: in CSS pixels, px the height of a text's glyphs.
+type LayoutItem struct {
+	Kind  string  `json:"kind"`
+	Label string  `json:"label"`
+	X     float64 `json:"x"`
+	Y     float64 `json:"y"`
+	W     float64 `json:"w"`
+	H     float64 `json:"h"`
+	Px    float64 `json:"px"`
+}
+
+func layoutItems(items []ui.Item, css float64) []LayoutItem {
+	out := make([]LayoutItem, 0, len(items))
+	c := func(v int) float64 { return math.Round(float64(v)/css*10) / 10 }
+	for _, it := range items {
+		out = append(out, LayoutItem{Kind: it.Kind, Label: it.Label, X: c(it.R.Min.X), Y: c(it.R.Min.Y), W: c(it.R.Dx()), H: c(it.R.Dy()), Px: c(it.Px)})
+	}
+	return out
 }

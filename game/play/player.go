@@ -28,25 +28,27 @@ const (
 	Play IntentKind = iota + 1
 	Pause
 	TogglePlay
-	Seek         // to Value minutes
-	StepForward  // one step (stepMinutes) ahead, pausing
-	StepBack     // one step back, pausing
-	Pick         // story number Value
-	Load         // Story
-	SetSpeed     // to Value
-	Faster       // next speed up
-	Slower       // next speed down
-	Restart      // to minute 0 and play
-	SetMute      // Value 1 mutes, 0 unmutes
-	ToggleMute   //
-	ToggleHelp   //
-	ToggleCode   // the house or the code that plays it
-	SetView      // to Text (ViewHouse, ViewCode, ViewCompare...)
-	SetVolume    // to Value, 0 to 1
-	VolumeUp     // a step louder
-	VolumeDown   // a step quieter
-	CloseOverlay // Escape
-	Select       // person Value (-1: nobody): highlighted in the house, the timeline and the code
+	Seek          // to Value minutes
+	StepForward   // one step (stepMinutes) ahead, pausing
+	StepBack      // one step back, pausing
+	Pick          // story number Value
+	Load          // Story
+	SetSpeed      // to Value
+	Faster        // next speed up
+	Slower        // next speed down
+	Restart       // to minute 0 and play
+	SetMute       // Value 1 mutes, 0 unmutes
+	ToggleMute    //
+	ToggleHelp    //
+	ToggleCode    // the house or the code that plays it
+	SetView       // to Text (ViewHouse, ViewCode, ViewCompare...)
+	ToggleTheme   // dark or light
+	TogglePresent // the presenter's interface, or the full one
+	SetVolume     // to Value, 0 to 1
+	VolumeUp      // a step louder
+	VolumeDown    // a step quieter
+	CloseOverlay  // Escape
+	Select        // person Value (-1: nobody): highlighted in the house, the timeline and the code
 )
 
 // The slowest and fastest playback: every speed given (-speed, the URL,
@@ -141,7 +143,10 @@ type Player struct {
 	Volume  float64 // 0 to 1
 	Help    bool
 	Showing string // the view shown (View): ViewHouse when empty
-	Loop    bool   // start again after a pause at the end (embeds)
+	Theme   string // ThemeDark or ThemeLight
+	// Presenting asks for the presenter's interface (ui=present, key P).
+	Presenting bool
+	Loop       bool // start again after a pause at the end (embeds)
 	// Selected is the person highlighted everywhere (their goroutines'
 	// lines, their timeline rows, them in the house), or -1.
 	Selected int
@@ -156,7 +161,7 @@ type Player struct {
 
 // NewPlayer starts on the given scenario (a preset, or a custom one).
 func NewPlayer(s sim.Scenario, speed float64) (*Player, error) {
-	p := &Player{Stories: presetStories(), Speed: 1, Volume: defaultVolume, Selected: -1}
+	p := &Player{Stories: presetStories(), Speed: 1, Volume: defaultVolume, Selected: -1, Theme: ThemeDark}
 	if err := p.setSpeed(speed); err != nil {
 		return nil, err
 	}
@@ -291,6 +296,14 @@ func (p *Player) Apply(in Intent) {
 		} else {
 			p.Showing = ViewCode
 		}
+	case ToggleTheme:
+		if p.Theme == ThemeLight {
+			p.Theme = ThemeDark
+		} else {
+			p.Theme = ThemeLight
+		}
+	case TogglePresent:
+		p.Presenting = !p.Presenting
 	case SetView:
 		if !slices.Contains(Views, in.Text) {
 			p.say("there is no view %s (views: %s)", quote(in.Text), strings.Join(Views, ", "))
@@ -403,6 +416,9 @@ func (p *Player) Hash() uint64 {
 	fmt.Fprintf(h, "%d|%s|%s|%t|%v|%t|%v|%t|%t|%d", p.Index, p.Story().Name, p.Minute.Exact(), p.Playing, p.Speed, p.Muted, p.Volume, p.Help, p.InCode(), p.Ticks)
 	if p.Selected >= 0 {
 		fmt.Fprintf(h, "|sel %d", p.Selected)
+	}
+	if p.Theme == ThemeLight || p.Presenting {
+		fmt.Fprintf(h, "|%s %t", p.Theme, p.Presenting)
 	}
 	for _, ps := range p.State.People {
 		fmt.Fprintf(h, "|%d,%d,%d", ps.Room, ps.Device, ps.WaitingFor)

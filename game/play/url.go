@@ -15,6 +15,10 @@ const (
 	UIFull    = "full"    // tabs, caption, house, figures, timeline, controls
 	UIMinimal = "minimal" // house, a slim timeline and a play button: for small embeds
 	UINone    = "none"    // the house alone
+	UIPresent = "present" // for a classroom: big figures and captions, few controls
+
+	ThemeDark  = "dark"
+	ThemeLight = "light" // projects well
 )
 
 // Options are what the command line or the page's URL asked for.
@@ -24,7 +28,8 @@ type Options struct {
 	Mute     bool     // no audio context at all
 	Start    sim.Time // the minute to start at
 	Autoplay bool
-	UI       string // UIFull, UIMinimal or UINone
+	UI       string // UIFull, UIPresent, UIMinimal or UINone
+	Theme    string // ThemeDark (default) or ThemeLight
 	Loop     bool   // start again after the end (embeds)
 	View     string // one of Views
 	Notices  []string
@@ -46,7 +51,7 @@ var Views = []string{ViewHouse, ViewCode}
 // knownParams are the URL parameters of DESIGN.md. load is the page's own
 // (web/loader.js: when the .wasm is fetched); the game only knows it is not
 // a mistake.
-var knownParams = []string{"scenario", "config", "speed", "t", "autoplay", "ui", "mute", "view", "loop", "load"}
+var knownParams = []string{"scenario", "config", "speed", "t", "autoplay", "ui", "mute", "view", "loop", "load", "theme"}
 
 // OptionsFromQuery reads the page's URL parameters on top of base. A bad
 // value is reported in the returned notices and the default is kept: the page
@@ -135,11 +140,19 @@ func OptionsFromQuery(query string, base Options) (Options, []string) {
 	flag("autoplay", &o.Autoplay)
 	if v, ok := get("ui"); ok {
 		switch v {
-		case UIFull, UIMinimal, UINone:
+		case UIFull, UIPresent, UIMinimal, UINone:
 			o.UI = v
-			o.Loop = v != UIFull
+			o.Loop = v == UIMinimal || v == UINone
 		default:
-			bad("ui=%s: use full, minimal or none; showing %s.", quote(v), o.UI)
+			bad("ui=%s: use full, present, minimal or none; showing %s.", quote(v), o.UI)
+		}
+	}
+	if v, ok := get("theme"); ok {
+		switch v {
+		case ThemeDark, ThemeLight:
+			o.Theme = v
+		default:
+			bad("theme=%s: use dark or light; keeping %s.", quote(v), cmpOr(o.Theme, ThemeDark))
 		}
 	}
 	flag("mute", &o.Mute)
@@ -175,4 +188,11 @@ func boolDigit(b bool) string {
 		return "1"
 	}
 	return "0"
+}
+
+func cmpOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }

@@ -40,6 +40,10 @@ var extraGlyphs = map[rune][]string{
 	'≥': {"", "", " #", "  #", "   #", "    #", "   #", "  #", " #", "", " #####", "", ""},
 	'·': {"", "", "", "", "", "", "  ##", "  ##", "", "", "", "", ""},
 	'✓': {"", "", "", "      #", "     #", "#   #", " # #", "  #", "", "", "", "", ""},
+	// A raised hand (cleaning) and an ear (listening), for the timeline's
+	// lanes: told apart by shape, not only by colour.
+	'✋': {"", " # # #", " # # #", " # # #", "## # #", "# #####", "#######", "#######", " ######", "  #####", "  ####", "", ""},
+	'👂': {"", "  ###", " #   #", "#  #  #", "# # # #", "#   # #", " #  #", "   #", "  #", "  #", " ##", "", ""},
 }
 
 // glyphAtlas holds every glyph once on the GPU.
@@ -155,6 +159,7 @@ func DrawText(dst Surface, s string, f *Face, x, y float64, clr color.Color) {
 	var op ebiten.DrawImageOptions
 	op.ColorScale.ScaleWithColor(clr)
 	x, y = math.Round(x), math.Round(y)
+	noteText(dst, s, f, x, y)
 	// Bold is the glyph drawn twice, one screen pixel apart. At 1x that
 	// would fill the one-pixel gaps of letters like m and w, so 1x text is
 	// never bold.

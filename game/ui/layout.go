@@ -8,13 +8,16 @@ import (
 )
 
 // Layout is where everything goes on a screen of a given size. Sizes are in
-// device pixels; u is one CSS pixel, so the interface keeps its size on
-// high-DPI screens while drawing with all their pixels.
+// device pixels. U is one design pixel: a CSS pixel times the design scale
+// (1, or 2 and 3 on big screens, so that text reads on a projector: see
+// DesignScale); CSS is one CSS pixel, for what the page is told.
 type Layout struct {
 	W, H     int
 	U        float64
-	UI       string
-	tabs     image.Rectangle
+	CSS      float64
+	UI       string // the interface drawn: full, present, minimal or none
+	Compact  bool   // a narrow screen: numbered tabs, figures under the house, controls on two rows
+	Tabs     image.Rectangle
 	Caption  image.Rectangle
 	Scene    image.Rectangle
 	Figures  image.Rectangle
@@ -31,6 +34,7 @@ type Button struct {
 	Label   string
 	Story   int // for tabs
 	Pressed bool
+	Focused bool // the keyboard's focus is here (Tab moves it)
 }
 
 type ButtonKind int
@@ -47,84 +51,185 @@ const (
 	BtnHelp
 	BtnCode
 	BtnVolume // a slider: where it is pressed sets the volume
+	BtnTheme  // light or dark
 )
 
-func (l *Layout) Px(css float64) int { return int(math.Round(css * l.U)) }
+// Px is n design pixels in device pixels.
+func (l *Layout) Px(n float64) int { return int(math.Round(n * l.U)) }
 
-// NewLayout computes the regions for a screen of w×h device pixels, with
-// a timeline of rows rows for the current story.
-func NewLayout(w, h int, u float64, ui string, p *play.Player, rows int) *Layout {
-	l := &Layout{W: w, H: h, U: u, UI: ui}
+// DesignScale is how many CSS pixels make one design pixel on a screen of
+// w×h CSS pixels: 1 up to a laptop, 2 from 1080p, 3 from 4K. Text is the
+// 13-pixel bitmap font at whole scales, so it grows in whole steps: 13 CSS
+// pixels on a laptop or a phone, 26 on a 1080p or 1440p projector, 39 on 4K.
+func DesignScale(w, h float64) float64 {
+	switch {
+	case w >= 3000 && h >= 1600:
+		return 3
+	case w >= 1700 && h >= 950:
+		return 2
+	}
+	return 1
+}
+
+// Sizes under which the interface changes its arrangement, in design
+// pixels.
+const (
+	compactWidth = 640 // narrower: the compact arrangement
+	fullWidth    = 400 // narrower than this, or lower than fullHeight: the minimal interface
+	fullHeight   = 330
+)
+
+// Mode is the interface drawn for the one asked for on a screen of w×h
+// design pixels: the full (or presenter) interface cannot fit a small embed,
+// which gets the minimal one by itself.
+func Mode(asked string, w, h int) string {
+	if (asked == play.UIFull || asked == play.UIPresent) && (w < fullWidth || h < fullHeight) {
+		return play.UIMinimal
+	}
+	return asked
+}
+
+// NewLayout computes the regions for a screen of w×h device pixels at css
+// device pixels per CSS pixel, with a timeline of rows rows.
+func NewLayout(w, h int, css float64, asked string, p *play.Player, rows int) *Layout {
+	u := css * DesignScale(float64(w)/css, float64(h)/css)
+	dw, dh := int(float64(w)/u), int(float64(h)/u)
+	l := &Layout{W: w, H: h, U: u, CSS: css, UI: Mode(asked, dw, dh)}
+	l.Compact = dw < compactWidth
 	full := image.Rect(0, 0, w, h)
-	switch ui {
+	switch l.UI {
 	case play.UINone:
 		l.Scene = full
 		return l
 	case play.UIMinimal:
-		bar := l.Px(30)
-		l.Controls = image.Rect(0, h-bar, w, h)
-		l.Scene = image.Rect(0, 0, w, h-bar)
-		btn := image.Rect(l.Px(4), h-bar+l.Px(3), l.Px(4)+bar-l.Px(6), h-l.Px(3))
-		l.Buttons = append(l.Buttons, Button{R: btn, Kind: BtnPlay, Intent: play.Intent{Kind: play.TogglePlay}})
-		mute := btn.Add(image.Pt(w-btn.Max.X, 0))
-		l.Buttons = append(l.Buttons, Button{R: mute, Kind: BtnMute, Intent: play.Intent{Kind: play.ToggleMute}})
-		l.Timeline = image.Rect(btn.Max.X+l.Px(8), h-bar+l.Px(4), mute.Min.X-l.Px(8), h-l.Px(4))
+		l.minimal()
 		return l
 	}
+	present := l.UI == play.UIPresent
 	pad := l.Px(8)
 	y := 0
-	l.tabs = image.Rect(0, y, w, y+l.Px(34))
-	y = l.tabs.Max.Y
-	l.Caption = image.Rect(pad, y, w-pad, y+l.Px(44))
+	l.Tabs = image.Rect(0, y, w, y+l.Px(34))
+	y = l.Tabs.Max.Y
+	captionH := 44.0
+	switch {
+	case present:
+		captionH = 64
+	case l.Compact:
+		captionH = 74
+	}
+	l.Caption = image.Rect(pad, y, w-pad, y+l.Px(captionH))
 	y = l.Caption.Max.Y
-	l.Controls = image.Rect(0, h-l.Px(44), w, h)
+
+	controlRows := 1
+	if l.Compact && !present {
+		controlRows = 2
+	}
+	l.Controls = image.Rect(0, h-l.Px(44)*controlRows, w, h)
 
 	rowH := 14.0
 	tlH := l.Px(float64(rows)*rowH + 34)
-	tlH = max(l.Px(70), min(tlH, (h-y-l.Controls.Dy())*2/5))
+	tlH = max(l.Px(60), min(tlH, (h-y-l.Controls.Dy())*2/5))
 	l.Timeline = image.Rect(pad, l.Controls.Min.Y-tlH, w-pad, l.Controls.Min.Y)
 	middle := image.Rect(pad, y, w-pad, l.Timeline.Min.Y-l.Px(6))
-	if middle.Dx() > l.Px(640) {
-		figW := l.Px(190)
+	figW := l.Px(190)
+	if present {
+		figW = l.Px(300)
+	}
+	switch {
+	case !l.Compact && middle.Dx() > figW+l.Px(320):
 		l.Figures = image.Rect(middle.Max.X-figW, middle.Min.Y, middle.Max.X, middle.Max.Y)
 		l.Scene = image.Rect(middle.Min.X, middle.Min.Y, l.Figures.Min.X-pad, middle.Max.Y)
-	} else {
+	case middle.Dy() > l.Px(200):
+		// Narrow: the figures in a strip under the house.
+		strip := l.Px(68)
+		l.Figures = image.Rect(middle.Min.X, middle.Max.Y-strip, middle.Max.X, middle.Max.Y)
+		l.Scene = image.Rect(middle.Min.X, middle.Min.Y, middle.Max.X, l.Figures.Min.Y-l.Px(6))
+	default:
 		l.Scene = middle
 	}
+	l.tabs(p, pad)
+	l.controls(present, pad)
+	return l
+}
 
-	// Tabs: one per story, sharing the width.
+// minimal is the interface of a small embed: the house, a slim timeline,
+// play and sound.
+func (l *Layout) minimal() {
+	w, h := l.W, l.H
+	bar := l.Px(30)
+	l.Controls = image.Rect(0, h-bar, w, h)
+	l.Scene = image.Rect(0, 0, w, h-bar)
+	btn := image.Rect(l.Px(4), h-bar+l.Px(3), l.Px(4)+bar-l.Px(6), h-l.Px(3))
+	l.Buttons = append(l.Buttons, Button{R: btn, Kind: BtnPlay, Intent: play.Intent{Kind: play.TogglePlay}, Label: "play"})
+	mute := btn.Add(image.Pt(w-btn.Max.X, 0))
+	l.Buttons = append(l.Buttons, Button{R: mute, Kind: BtnMute, Intent: play.Intent{Kind: play.ToggleMute}, Label: "sound"})
+	l.Timeline = image.Rect(btn.Max.X+l.Px(8), h-bar+l.Px(4), mute.Min.X-l.Px(8), h-l.Px(4))
+}
+
+// tabs puts one tab per story across the top.
+func (l *Layout) tabs(p *play.Player, pad int) {
 	n := len(p.Stories)
-	tabW := (w - 2*pad) / max(n, 1)
+	tabW := (l.W - 2*pad) / max(n, 1)
 	for i, st := range p.Stories {
-		r := image.Rect(pad+i*tabW, l.Px(4), pad+(i+1)*tabW-l.Px(4), l.tabs.Max.Y-l.Px(2))
-		l.Buttons = append(l.Buttons, Button{R: r, Kind: BtnTab, Story: i, Label: st.Name,
+		r := image.Rect(pad+i*tabW, l.Px(4), pad+(i+1)*tabW-l.Px(4), l.Tabs.Max.Y-l.Px(2))
+		l.Buttons = append(l.Buttons, Button{R: r, Kind: BtnTab, Story: i, Label: st.Title,
 			Intent: play.Intent{Kind: play.Pick, Value: float64(i)}})
 	}
+}
 
-	// Controls, left to right.
-	bs := l.Px(32)
-	x := pad
-	cy := l.Controls.Min.Y + (l.Controls.Dy()-bs)/2
-	add := func(kind ButtonKind, in play.Intent) {
-		l.Buttons = append(l.Buttons, Button{R: image.Rect(x, cy, x+bs, cy+bs), Kind: kind, Intent: in})
-		x += bs + l.Px(6)
+// controls lays the buttons out left to right, on two rows when compact;
+// the presenter's are only play, step and the theme.
+func (l *Layout) controls(present bool, pad int) {
+	bs, gap := l.Px(32), l.Px(6)
+	rowH := l.Px(44)
+	x, row := pad, 0
+	cy := func() int { return l.Controls.Min.Y + row*rowH + (rowH-bs)/2 }
+	add := func(kind ButtonKind, in play.Intent, label string, w int) {
+		y := cy()
+		l.Buttons = append(l.Buttons, Button{R: image.Rect(x, y, x+w, y+bs), Kind: kind, Intent: in, Label: label})
+		x += w + gap
 	}
-	add(BtnRestart, play.Intent{Kind: play.Restart})
-	add(BtnStepBack, play.Intent{Kind: play.StepBack})
-	add(BtnPlay, play.Intent{Kind: play.TogglePlay})
-	add(BtnStepForward, play.Intent{Kind: play.StepForward})
+	if present {
+		add(BtnStepBack, play.Intent{Kind: play.StepBack}, "step back", bs)
+		add(BtnPlay, play.Intent{Kind: play.TogglePlay}, "play", bs)
+		add(BtnStepForward, play.Intent{Kind: play.StepForward}, "step ahead", bs)
+		x = l.W - pad - bs - l.Px(40)
+		add(BtnTheme, play.Intent{Kind: play.ToggleTheme}, "theme", bs+l.Px(40))
+		return
+	}
+	add(BtnRestart, play.Intent{Kind: play.Restart}, "restart", bs)
+	add(BtnStepBack, play.Intent{Kind: play.StepBack}, "step back", bs)
+	add(BtnPlay, play.Intent{Kind: play.TogglePlay}, "play", bs)
+	add(BtnStepForward, play.Intent{Kind: play.StepForward}, "step ahead", bs)
 	x += l.Px(10)
-	add(BtnSlower, play.Intent{Kind: play.Slower})
+	add(BtnSlower, play.Intent{Kind: play.Slower}, "slower", bs)
 	x += l.Px(44) // the speed label sits here
-	add(BtnFaster, play.Intent{Kind: play.Faster})
-	x = w - pad - 3*bs - 2*l.Px(6) - l.Px(90) - l.Px(24)
-	l.Buttons = append(l.Buttons, Button{R: image.Rect(x, cy, x+bs+l.Px(24), cy+bs), Kind: BtnCode, Intent: play.Intent{Kind: play.ToggleCode}})
-	x += bs + l.Px(24) + l.Px(6)
-	add(BtnMute, play.Intent{Kind: play.ToggleMute})
-	l.Buttons = append(l.Buttons, Button{R: image.Rect(x, cy, x+l.Px(84), cy+bs), Kind: BtnVolume})
-	x += l.Px(90)
-	add(BtnHelp, play.Intent{Kind: play.ToggleHelp})
-	return l
+	add(BtnFaster, play.Intent{Kind: play.Faster}, "faster", bs)
+	// The rest from the right: code, theme, sound, volume, help; on a
+	// second row when compact.
+	if l.Compact {
+		row = 1
+	}
+	right := []struct {
+		kind  ButtonKind
+		in    play.Intent
+		label string
+		w     int
+	}{
+		{BtnCode, play.Intent{Kind: play.ToggleCode}, "code", bs + l.Px(24)},
+		{BtnTheme, play.Intent{Kind: play.ToggleTheme}, "theme", bs + l.Px(24)},
+		{BtnMute, play.Intent{Kind: play.ToggleMute}, "sound", bs},
+		{BtnVolume, play.Intent{}, "volume", l.Px(84)},
+		{BtnHelp, play.Intent{Kind: play.ToggleHelp}, "help", bs},
+	}
+	total := -gap
+	for _, b := range right {
+		total += b.w + gap
+	}
+	x = l.W - pad - total
+	for _, b := range right {
+		add(b.kind, b.in, b.label, b.w)
+	}
 }
 
 // SpeedLabel is where the speed is written, between − and +.
@@ -137,18 +242,27 @@ func (l *Layout) SpeedLabel() image.Rectangle {
 	return image.Rectangle{}
 }
 
-// ClockRect is where the clock is written, after the speed controls.
+// ClockRect is where the clock is written: after the speed controls, or on
+// the second row before the buttons on the right when compact (or the
+// presenter's, after play and step).
 func (l *Layout) ClockRect() image.Rectangle {
-	var from, to int
+	twoRows := l.Controls.Dy() > l.Px(44)
+	from, to := l.Px(8), l.W-l.Px(8)
+	top, bottom := l.Controls.Min.Y, l.Controls.Max.Y
 	for _, b := range l.Buttons {
 		switch b.Kind {
-		case BtnFaster:
-			from = b.R.Max.X + l.Px(12)
-		case BtnCode:
-			to = b.R.Min.X - l.Px(12)
+		case BtnFaster, BtnStepForward:
+			if !twoRows {
+				from = max(from, b.R.Max.X+l.Px(12))
+			}
+		case BtnCode, BtnTheme:
+			to = min(to, b.R.Min.X-l.Px(12))
+			if twoRows {
+				top, bottom = b.R.Min.Y, b.R.Max.Y
+			}
 		}
 	}
-	return image.Rect(from, l.Controls.Min.Y, to, l.Controls.Max.Y)
+	return image.Rect(from, top, max(from, to), bottom)
 }
 
 // VolumeAt maps an x on the volume slider to a volume.

@@ -2,7 +2,6 @@ package code
 
 import (
 	"image"
-	"image/color"
 	"strings"
 
 	"chores/game/play"
@@ -119,38 +118,194 @@ func (cv *View) Draw(dst ui.Surface, r image.Rectangle, p *play.Player, fs *ui.F
 	lineH := f.Height() + int(2*u)
 	pad := int(12 * u)
 	title := fs.Get(13*u, true)
-	head := ui.Wrap(codeFile+": the Go that plays this story. Each goroutine is marked where it is parked at this minute: running through its work, or blocked. Press C for the house.", title, float64(r.Dx()-2*pad))
-	head = append(head, ui.Wrap(codeLegend, f, float64(r.Dx()-2*pad))...)
+	width := float64(r.Dx() - 2*pad)
+	head := ui.Wrap(codeFile+": the Go that plays this story. Each goroutine is marked where it is parked at this minute: running through its work, or blocked. Press C for the house.", title, width)
+	legend := ui.Wrap(codeLegend, f, width)
+	// On a small screen the code comes first: the legend, then the
+	// heading, give way.
+	room := (r.Dy() - 2*pad) / lineH
+	for len(head)+len(legend) > room/3 && len(legend) > 0 {
+		legend = legend[:len(legend)-1]
+	}
+	for len(head)+len(legend) > room/3 && len(head) > 1 {
+		head = head[:len(head)-1]
+	}
 	y := r.Min.Y + pad
-	for i, h := range head {
-		clr := ui.ColAccent
-		if i >= len(head)-1 || !strings.Contains(h, codeFile) && i > 0 {
-			clr = ui.ColTextDim
+	for i, h := range append(head, legend...) {
+		clr, face := ui.ColAccent, title
+		if i >= len(head) {
+			clr, face = ui.ColTextDim, f
 		}
-		ui.DrawText(dst, h, title, float64(r.Min.X+pad), float64(y), clr)
+		ui.DrawText(dst, fitWidth(h, face, width), face, float64(r.Min.X+pad), float64(y), clr)
 		y += lineH
 	}
 	y += lineH / 2
-	// The whole file, in one column when it fits, else in two: the
-	// cleaners beside the listeners.
-	cols := [][2]int{{0, len(cv.lines)}}
-	if y+len(cv.lines)*lineH > r.Max.Y-pad {
-		split := cv.split()
-		cols = [][2]int{{0, split}, {split, len(cv.lines)}}
-	}
-	colW := (r.Dx() - 2*pad) / len(cols)
 	marks := cv.marks(p)
 	cv.hits = cv.hits[:0]
-	for c, span := range cols {
-		x := r.Min.X + pad + c*colW
-		cy := y
-		for i := span[0]; i < span[1] && cy+lineH <= r.Max.Y-pad; i++ {
-			cv.drawLine(dst, i, marks[i], p.Selected, x, cy, colW, lineH, f, u)
-			if len(marks[i]) > 0 {
-				cv.hits = append(cv.hits, lineHit{image.Rect(x, cy, x+colW, cy+lineH), i, marks[i]})
-			}
-			cy += lineH
+	rowsFit := max(1, (r.Max.Y-pad-y)/lineH)
+	// Two columns, the cleaners beside the listeners, when the file is too
+	// long for one and its lines fit half the width.
+	longest := 0.0
+	for _, line := range cv.lines {
+		longest = max(longest, f.Advance(line))
+	}
+	colW := r.Dx() - 2*pad
+	if len(cv.lines) > rowsFit && float64(colW/2) >= longest*0.8 {
+		split := cv.split()
+		for c, span := range [][2]int{{0, split}, {split, len(cv.lines)}} {
+			rows := cv.rows(span[0], span[1], marks, f, colW/2, u)
+			cv.drawRows(dst, window(rows, rowsFit), p.Selected, r.Min.X+pad+c*(colW/2), y, colW/2, lineH, f, u)
 		}
+		return
+	}
+	rows := cv.rows(0, len(cv.lines), marks, f, colW, u)
+	cv.drawRows(dst, window(rows, rowsFit), p.Selected, r.Min.X+pad, y, colW, lineH, f, u)
+}
+
+// row is one row of the code view: a line of the file (or the rest of a
+// long one), or the note of who is parked on it.
+type row struct {
+	line  int
+	text  string
+	marks []codeMark
+	note  bool
+}
+
+// rows lays lines [from, to) out in a column w wide: a line too long loses
+// its trailing comment, then wraps; a marked line's note goes after the
+// code, or on a row of its own under it.
+func (cv *View) rows(from, to int, marks map[int][]codeMark, f *ui.Face, w int, u float64) []row {
+	var out []row
+	room := float64(w) - 8*u
+	for i := from; i < to; i++ {
+		line := cv.lines[i]
+		ms := marks[i]
+		note := noteFor(ms)
+		if code, _, ok := strings.Cut(line, " // "); ok && (f.Advance(line) > room || (note != "" && f.Advance(line)+f.Advance(note)+16*u > room)) {
+			line = code
+		}
+		indent := strings.Repeat(" ", len(line)-len(strings.TrimLeft(line, " ")))
+		rest := strings.TrimLeft(line, " ")
+		prefix := indent
+		for {
+			part := prefix + rest
+			if f.Advance(part) <= room || len(rest) <= 1 {
+				out = append(out, row{line: i, text: fitWidth(part, f, room), marks: ms})
+				break
+			}
+			// Break the line where it still fits, at a space if there is one.
+			n := len(rest)
+			for n > 1 && f.Advance(prefix+rest[:n]) > room {
+				n--
+			}
+			if sp := strings.LastIndexByte(rest[:n], ' '); sp > 0 {
+				n = sp
+			}
+			out = append(out, row{line: i, text: prefix + rest[:n], marks: ms})
+			rest = strings.TrimLeft(rest[n:], " ")
+			prefix = indent + "    "
+		}
+		if note != "" {
+			if last := out[len(out)-1]; f.Advance(last.text)+f.Advance(note)+16*u > room {
+				out = append(out, row{line: i, text: fitWidth(note, f, room), marks: ms, note: true})
+			}
+		}
+	}
+	return out
+}
+
+// window is the rows that fit, n of them, around the first marked one.
+func window(rows []row, n int) []row {
+	if len(rows) <= n {
+		return rows
+	}
+	first := 0
+	for i, r := range rows {
+		if len(r.marks) > 0 {
+			first = i
+			break
+		}
+	}
+	start := max(0, min(first-n/3, len(rows)-n))
+	return rows[start : start+n]
+}
+
+func (cv *View) drawRows(dst ui.Surface, rows []row, selected, x, y, w, lineH int, f *ui.Face, u float64) {
+	for _, rw := range rows {
+		cv.drawRow(dst, rw, selected, x, y, w, lineH, f, u)
+		if len(rw.marks) > 0 {
+			cv.hits = append(cv.hits, lineHit{image.Rect(x, y, x+w, y+lineH), rw.line, rw.marks})
+		}
+		y += lineH
+	}
+}
+
+// noteFor says who is parked on a line: "← You running; Friend blocked".
+func noteFor(ms []codeMark) string {
+	if len(ms) == 0 {
+		return ""
+	}
+	var running, blocked []string
+	for _, m := range ms {
+		if m.blocked {
+			blocked = append(blocked, m.who)
+		} else {
+			running = append(running, m.who)
+		}
+	}
+	var parts []string
+	if len(running) > 0 {
+		parts = append(parts, strings.Join(running, ", ")+" running")
+	}
+	if len(blocked) > 0 {
+		parts = append(parts, strings.Join(blocked, ", ")+" blocked")
+	}
+	return "← " + strings.Join(parts, "; ")
+}
+
+// fitWidth is s, or as much as fits in w with "…".
+func fitWidth(s string, f *ui.Face, w float64) string {
+	if f.Advance(s) <= w {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && f.Advance(string(r)+"…") > w {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}
+
+func (cv *View) drawRow(dst ui.Surface, rw row, selected, x, y, w, lineH int, f *ui.Face, u float64) {
+	clr := ui.ColText
+	if strings.HasPrefix(strings.TrimSpace(cv.lines[rw.line]), "//") {
+		clr = ui.ColTextDim
+	}
+	if len(rw.marks) == 0 {
+		ui.DrawText(dst, rw.text, f, float64(x), float64(y), clr)
+		return
+	}
+	bg := ui.ColMarked
+	noteClr := ui.ColAccent
+	running := false
+	for _, m := range rw.marks {
+		if m.person == selected {
+			bg = ui.ColSelected // the selected person's line stands out
+		}
+		running = running || !m.blocked
+	}
+	if !running {
+		noteClr = ui.ColBlocked
+	}
+	ui.FillRect(dst, image.Rect(x-int(4*u), y-int(u), x+w-int(4*u), y+lineH-int(u)), bg)
+	if rw.note {
+		ui.DrawText(dst, rw.text, f, float64(x+w)-f.Advance(rw.text)-8*u, float64(y), noteClr)
+		return
+	}
+	ui.DrawText(dst, rw.text, f, float64(x), float64(y), clr)
+	// The note at the end of the row, when it fits there (else it has a
+	// row of its own, next).
+	if note := noteFor(rw.marks); f.Advance(rw.text)+f.Advance(note)+16*u <= float64(w)-8*u {
+		ui.DrawText(dst, note, f, float64(x+w)-f.Advance(note)-8*u, float64(y), noteClr)
 	}
 }
 
@@ -166,53 +321,6 @@ func (cv *View) split() int {
 
 // drawLine draws line i of the source at (x, y) in a column w wide, with the
 // goroutines parked on it.
-func (cv *View) drawLine(dst ui.Surface, i int, ms []codeMark, selected, x, y, w, lineH int, f *ui.Face, u float64) {
-	line := cv.lines[i]
-	clr := ui.ColText
-	if strings.HasPrefix(strings.TrimSpace(line), "//") {
-		clr = ui.ColTextDim
-	}
-	if len(ms) > 0 {
-		bg := color.RGBA{0x4a, 0x3a, 0x20, 0xff}
-		for _, m := range ms {
-			if m.person == selected {
-				bg = color.RGBA{0x7a, 0x55, 0x18, 0xff} // the selected person's line stands out
-			}
-		}
-		ui.FillRect(dst, image.Rect(x-int(4*u), y-int(u), x+w-int(4*u), y+lineH-int(u)), bg)
-		var running, blocked []string
-		for _, m := range ms {
-			if m.blocked {
-				blocked = append(blocked, m.who)
-			} else {
-				running = append(running, m.who)
-			}
-		}
-		var parts []string
-		noteClr := ui.ColAccent
-		if len(running) > 0 {
-			parts = append(parts, strings.Join(running, ", ")+" running")
-		}
-		if len(blocked) > 0 {
-			parts = append(parts, strings.Join(blocked, ", ")+" blocked")
-			if len(running) == 0 {
-				noteClr = ui.ColBlocked
-			}
-		}
-		// The note goes at the end of the column; a line's trailing comment
-		// gives way to it when both do not fit.
-		note := "← " + strings.Join(parts, "; ")
-		nx := float64(x+w) - f.Advance(note) - 8*u
-		if code, _, ok := strings.Cut(line, " // "); ok && float64(x)+f.Advance(line)+8*u > nx {
-			line = code
-		}
-		ui.DrawText(dst, line, f, float64(x), float64(y), clr)
-		ui.DrawText(dst, note, f, nx, float64(y), noteClr)
-		return
-	}
-	ui.DrawText(dst, line, f, float64(x), float64(y), clr)
-}
-
 // CodeState is the code view as state() reports it: the file, its lines as
 // shown, and where each goroutine is marked (1-based lines).
 type State struct {

@@ -10,7 +10,6 @@ import (
 	"chores/game/art"
 	"chores/game/play"
 	"chores/game/ui"
-	"chores/sim"
 )
 
 // HUD draws everything around the house.
@@ -19,6 +18,7 @@ type HUD struct {
 	icons      [art.NumIcons]*ebiten.Image
 	captionFor *play.Story
 	captionW   int
+	captionX   float64
 	lines      []string
 }
 
@@ -30,8 +30,11 @@ func New(f *ui.Faces) *HUD {
 	return h
 }
 
+// DrawTabs draws a tab per story: its number and title, or as much as fits
+// (the number alone on a phone, with the title in the caption below).
 func (h *HUD) DrawTabs(dst ui.Surface, l *ui.Layout, p *play.Player) {
 	face := h.faces.Get(float64(l.Px(13)), true)
+	ui.Note("panel", "tabs", l.Tabs, 0)
 	for _, b := range l.Buttons {
 		if b.Kind != ui.BtnTab {
 			continue
@@ -43,67 +46,166 @@ func (h *HUD) DrawTabs(dst ui.Surface, l *ui.Layout, p *play.Player) {
 			bg = ui.ColPanelLight
 		}
 		ui.FillRound(dst, b.R, float32(l.Px(6)), bg)
-		label := b.Label
-		if b.Story >= sim.NumPresets {
-			label = "your house"
+		h.focusRing(dst, l, b)
+		num := fmt.Sprint(b.Story + 1)
+		label := num
+		room := float64(b.R.Dx() - l.Px(8))
+		for _, try := range []string{num + " " + b.Label, num + " " + p.Stories[b.Story].Name} {
+			if face.Advance(try) <= room {
+				label = try
+				break
+			}
 		}
-		ui.DrawTextAligned(dst, fmt.Sprintf("%d %s", b.Story+1, label), face, b.R, ui.AlignCenter, fg)
+		ui.Note("tab", num+" "+b.Label, b.R, 0)
+		ui.DrawTextAligned(dst, label, face, b.R, ui.AlignCenter, fg)
 	}
 }
 
-// DrawStoryCaption writes the story's title and what it is about.
+// focusRing outlines the button the keyboard's focus is on.
+func (h *HUD) focusRing(dst ui.Surface, l *ui.Layout, b ui.Button) {
+	if !b.Focused {
+		return
+	}
+	t := float32(max(2, l.Px(2)))
+	r := b.R.Inset(-l.Px(3))
+	x, y, w, ht := float32(r.Min.X), float32(r.Min.Y), float32(r.Dx()), float32(r.Dy())
+	ui.FillRectF(dst, x, y, w, t, ui.ColPlayhead)
+	ui.FillRectF(dst, x, y+ht-t, w, t, ui.ColPlayhead)
+	ui.FillRectF(dst, x, y, t, ht, ui.ColPlayhead)
+	ui.FillRectF(dst, x+w-t, y, t, ht, ui.ColPlayhead)
+}
+
+// DrawStoryCaption writes the story's title and what it is about: beside
+// each other on a wide screen, the title above on a narrow one, both large
+// for the presenter.
 func (h *HUD) DrawStoryCaption(dst ui.Surface, l *ui.Layout, p *play.Player) {
 	st := p.Story()
-	title := h.faces.Get(float64(l.Px(15)), true)
-	body := h.faces.Get(float64(l.Px(13)), false)
+	present := l.UI == play.UIPresent
+	titleSize, bodySize, lineH := 15.0, 13.0, 17
+	if present {
+		titleSize, bodySize, lineH = 26, 26, 30
+	}
+	title := h.faces.Get(float64(l.Px(titleSize)), true)
+	body := h.faces.Get(float64(l.Px(bodySize)), false)
 	r := l.Caption
-	ui.DrawText(dst, st.Title, title, float64(r.Min.X), float64(r.Min.Y+l.Px(4)), ui.ColAccent)
-	x := float64(r.Min.X) + title.Advance(st.Title) + float64(l.Px(12))
-	if h.captionFor != st || h.captionW != r.Dx() {
-		h.captionFor, h.captionW = st, r.Dx()
+	ui.Note("panel", "caption", r, 0)
+	x, y := float64(r.Min.X), float64(r.Min.Y+l.Px(4))
+	lines := 2
+	if l.Compact || present {
+		ui.DrawText(dst, fitText(st.Title, title, float64(r.Dx())), title, x, y, ui.ColAccent)
+		y += float64(title.Height() + l.Px(3))
+		lines = max(1, (r.Max.Y-int(y))/max(1, l.Px(float64(lineH))))
+		if present {
+			x += title.Advance(st.Title) + float64(l.Px(16))
+			y = float64(r.Min.Y + l.Px(4))
+			lines = 2
+			if x > float64(r.Max.X)-float64(r.Dx())/3 {
+				x, y, lines = float64(r.Min.X), float64(r.Min.Y+l.Px(4)+title.Height()), 1
+			}
+		}
+	} else {
+		ui.DrawText(dst, st.Title, title, x, y, ui.ColAccent)
+		x += title.Advance(st.Title) + float64(l.Px(12))
+		y = float64(r.Min.Y + l.Px(6))
+	}
+	if h.captionFor != st || h.captionW != r.Dx() || h.captionX != x {
+		h.captionFor, h.captionW, h.captionX = st, r.Dx(), x
 		h.lines = ui.Wrap(st.Caption, body, float64(r.Max.X)-x)
 	}
 	for i, line := range h.lines {
-		if i >= 2 {
+		if i >= lines || y+float64(body.Height()) > float64(r.Max.Y) {
 			break
 		}
-		ui.DrawText(dst, line, body, x, float64(r.Min.Y+l.Px(6)+i*l.Px(17)), ui.ColText)
+		if i == lines-1 && i < len(h.lines)-1 {
+			line = fitText(line+" …", body, float64(r.Max.X)-x)
+		}
+		ui.DrawText(dst, line, body, x, y, ui.ColText)
+		y += float64(l.Px(float64(lineH)))
 	}
 }
 
+// fitText is s, or as much as fits in w with "…".
+func fitText(s string, f *ui.Face, w float64) string {
+	if f.Advance(s) <= w {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && f.Advance(string(r)+"…") > w {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}
+
+// DrawFigures draws the model's figures at the playhead: a panel beside the
+// house, or a strip under it on a narrow screen.
 func (h *HUD) DrawFigures(dst ui.Surface, l *ui.Layout, p *play.Player) {
 	r := l.Figures
 	if r.Empty() {
 		return
 	}
 	ui.FillRound(dst, r, float32(l.Px(8)), ui.ColPanel)
+	ui.Note("panel", "figures", r, 0)
 	f := p.Figures()
-	label := h.faces.Get(float64(l.Px(12)), false)
-	value := h.faces.Get(float64(l.Px(20)), true)
+	fig := play.Texts(f)
+	type figure struct{ name, value, note string }
+	items := []figure{
+		{"makespan", fig.Makespan, "still running"},
+		{"speedup vs one alone", fig.Speedup, "known at the end"},
+		{"parallelism", fig.Parallelism, "hands busy at once"},
+		{"overlap", fig.Overlap, "cleaning while listening"},
+		{"waiting", fig.Waiting, "ready but blocked"},
+	}
+	if f.Final {
+		items[0].note, items[1].note = "", ""
+	}
+	if r.Dx() > r.Dy() {
+		// The strip: short names over values, in columns.
+		short := []string{"total", "speedup", "hands", "overlap", "waiting"}
+		label := h.faces.Get(float64(l.Px(12)), false)
+		value := h.faces.Get(float64(l.Px(13)), true)
+		colW := r.Dx() / len(items)
+		for i, it := range items {
+			x := float64(r.Min.X + i*colW + l.Px(6))
+			ui.DrawText(dst, fitText(short[i], label, float64(colW-l.Px(8))), label, x, float64(r.Min.Y+l.Px(8)), ui.ColTextDim)
+			clr := ui.ColText
+			if f.Final && i < 2 {
+				clr = ui.ColAccent
+			}
+			ui.DrawText(dst, fitText(it.value, value, float64(colW-l.Px(8))), value, x, float64(r.Min.Y+l.Px(10)+label.Height()), clr)
+		}
+		return
+	}
+	labelSize, valueSize, gap := 12.0, 20.0, 12
+	if l.UI == play.UIPresent {
+		labelSize, valueSize, gap = 16, 40, 10
+	}
+	label := h.faces.Get(float64(l.Px(labelSize)), false)
+	value := h.faces.Get(float64(l.Px(valueSize)), true)
+	room := float64(r.Dx() - l.Px(20))
 	y := r.Min.Y + l.Px(10)
-	item := func(name, v, note string, clr color.Color) {
+	for i, it := range items {
+		need := label.Height() + l.Px(3) + value.Height()
+		if it.note != "" {
+			need += label.Height()
+		}
+		if y+need > r.Max.Y-l.Px(6) {
+			break
+		}
 		x := float64(r.Min.X + l.Px(12))
-		ui.DrawText(dst, name, label, x, float64(y), ui.ColText)
+		ui.DrawText(dst, fitText(it.name, label, room), label, x, float64(y), ui.ColText)
 		y += label.Height() + l.Px(3)
-		ui.DrawText(dst, v, value, x, float64(y), clr)
+		clr := ui.ColText
+		if f.Final && i < 2 {
+			clr = ui.ColAccent
+		}
+		ui.DrawText(dst, fitText(it.value, value, room), value, x, float64(y), clr)
 		y += value.Height() + l.Px(2)
-		if note != "" {
-			ui.DrawText(dst, note, label, x, float64(y), ui.ColTextDim)
+		if it.note != "" {
+			ui.DrawText(dst, fitText(it.note, label, room), label, x, float64(y), ui.ColTextDim)
 			y += label.Height()
 		}
-		y += l.Px(12)
+		y += l.Px(float64(gap))
 	}
-	fig := play.Texts(f)
-	if f.Final {
-		item("makespan", fig.Makespan, "", ui.ColAccent)
-		item("speedup vs one alone", fig.Speedup, "", ui.ColAccent)
-	} else {
-		item("makespan", fig.Makespan, "still running", ui.ColText)
-		item("speedup vs one alone", fig.Speedup, "known at the end", ui.ColText)
-	}
-	item("parallelism", fig.Parallelism, "hands busy at once", ui.ColText)
-	item("overlap", fig.Overlap, "cleaning while listening", ui.ColText)
-	item("waiting", fig.Waiting, "ready but blocked", ui.ColText)
 }
 
 func (h *HUD) DrawControls(dst ui.Surface, l *ui.Layout, p *play.Player) {
@@ -111,6 +213,7 @@ func (h *HUD) DrawControls(dst ui.Surface, l *ui.Layout, p *play.Player) {
 		return
 	}
 	ui.FillRect(dst, l.Controls, ui.ColPanel)
+	ui.Note("panel", "controls", l.Controls, 0)
 	for _, b := range l.Buttons {
 		if b.Kind == ui.BtnTab {
 			continue
@@ -120,6 +223,8 @@ func (h *HUD) DrawControls(dst ui.Surface, l *ui.Layout, p *play.Player) {
 			bg = ui.ColAccent
 		}
 		ui.FillRound(dst, b.R, float32(l.Px(6)), bg)
+		h.focusRing(dst, l, b)
+		ui.Note("button", b.Label, b.R, 0)
 		var icon art.Icon
 		switch b.Kind {
 		case ui.BtnPlay:
@@ -148,22 +253,30 @@ func (h *HUD) DrawControls(dst ui.Surface, l *ui.Layout, p *play.Player) {
 		case ui.BtnVolume:
 			h.drawVolume(dst, b.R, l, p)
 			continue
-		case ui.BtnCode:
+		case ui.BtnCode, ui.BtnTheme:
 			label := "code"
-			if p.InCode() {
+			switch {
+			case b.Kind == ui.BtnCode && p.InCode():
 				label = "house"
+			case b.Kind == ui.BtnTheme && p.Theme == play.ThemeLight:
+				label = "dark"
+			case b.Kind == ui.BtnTheme:
+				label = "light"
 			}
 			ui.DrawTextAligned(dst, label, h.faces.Get(float64(l.Px(13)), true), b.R, ui.AlignCenter, ui.ColText)
 			continue
 		}
 		h.drawIcon(dst, icon, b.R)
 	}
-	if l.UI != play.UIFull {
+	if l.UI == play.UIMinimal {
 		return
 	}
 	face := h.faces.Get(float64(l.Px(14)), true)
-	ui.DrawTextAligned(dst, fmt.Sprintf("%gx", p.Speed), face, l.SpeedLabel(), ui.AlignCenter, ui.ColText)
-	ui.DrawTextAligned(dst, clockText(p), face, l.ClockRect(), ui.AlignStart, ui.ColText)
+	if r := l.SpeedLabel(); !r.Empty() {
+		ui.DrawTextAligned(dst, fmt.Sprintf("%gx", p.Speed), face, r, ui.AlignCenter, ui.ColText)
+	}
+	clock := l.ClockRect()
+	ui.DrawTextAligned(dst, fitText(clockText(p), face, float64(clock.Dx())), face, clock, ui.AlignStart, ui.ColText)
 }
 
 // drawIcon scales a 12px icon by a whole factor to fit r, centred.
@@ -208,22 +321,64 @@ var HelpLines = []string{
 	"↑ ↓              louder / quieter",
 	"C                the Go code that plays the story",
 	"?                this help",
+	"L                light or dark (for a projector)",
+	"P                the presenter's view",
+	"Tab, Enter       move between buttons, press one",
 	"",
 	"Drag the timeline to go to any minute.",
 	"Hands: cleaning, coloured by room. Ears: the podcast.",
 	"Striped bars: someone ready but waiting.",
 }
 
-func (h *HUD) DrawHelp(dst ui.Surface, l *ui.Layout) {
+// TouchLines say what fingers do, for a screen that has been touched.
+var TouchLines = []string{
+	"Tap the buttons below; tap a tab for a story.",
+	"Drag the timeline to go to any minute.",
+	"Tap a person to follow them everywhere.",
+	"Tap anywhere to close this help.",
+}
+
+// DrawHelp lists the keys (and, on a touch screen, the gestures) in a box
+// that fits the screen: smaller lines, then wrapped lines, then two
+// columns, as the screen gets smaller.
+func (h *HUD) DrawHelp(dst ui.Surface, l *ui.Layout, touch bool) {
 	ui.FillRect(dst, image.Rect(0, 0, l.W, l.H), color.RGBA{0, 0, 0, 0xa0})
+	lines := HelpLines
+	if touch {
+		lines = append(append(append([]string{}, TouchLines...), ""), HelpLines...)
+	}
 	face := h.faces.Get(float64(l.Px(14)), false)
-	lineH := l.Px(22)
-	w, hh := l.Px(430), lineH*(len(HelpLines)+3)
+	head := h.faces.Get(float64(l.Px(16)), true)
+	pad := l.Px(16)
+	maxW := min(l.Px(470), l.W-2*l.Px(8))
+	var wrapped []string
+	for _, line := range lines {
+		if line == "" || face.Advance(line) <= float64(maxW-2*pad) {
+			wrapped = append(wrapped, line)
+			continue
+		}
+		wrapped = append(wrapped, ui.Wrap(line, face, float64(maxW-2*pad))...)
+	}
+	lineH := max(face.Height()+l.Px(2), min(l.Px(22), (l.H-3*pad-head.Height())/max(1, len(wrapped))))
+	cols := 1
+	if len(wrapped)*lineH+3*pad+head.Height() > l.H && l.W >= 2*maxW {
+		cols = 2
+	}
+	perCol := (len(wrapped) + cols - 1) / cols
+	w := maxW * cols
+	hh := min(l.H-l.Px(8), perCol*lineH+3*pad+head.Height())
 	r := image.Rect((l.W-w)/2, (l.H-hh)/2, (l.W+w)/2, (l.H+hh)/2)
 	ui.FillRound(dst, r, float32(l.Px(10)), ui.ColPanel)
-	ui.DrawText(dst, "Keys and controls", h.faces.Get(float64(l.Px(16)), true), float64(r.Min.X+l.Px(20)), float64(r.Min.Y+l.Px(16)), ui.ColAccent)
-	for i, line := range HelpLines {
-		ui.DrawText(dst, line, face, float64(r.Min.X+l.Px(20)), float64(r.Min.Y+l.Px(16)+(i+2)*lineH), ui.ColText)
+	ui.Note("panel", "help", r, 0)
+	ui.DrawText(dst, "Keys and controls", head, float64(r.Min.X+pad), float64(r.Min.Y+pad), ui.ColAccent)
+	top := r.Min.Y + 2*pad + head.Height()
+	for i, line := range wrapped {
+		c, k := i/perCol, i%perCol
+		y := top + k*lineH
+		if y+face.Height() > r.Max.Y-l.Px(4) {
+			continue
+		}
+		ui.DrawText(dst, line, face, float64(r.Min.X+pad+c*maxW), float64(y), ui.ColText)
 	}
 }
 
@@ -233,7 +388,7 @@ func (h *HUD) DrawNotice(dst ui.Surface, l *ui.Layout, msg string) {
 	w := int(face.Advance(msg)) + l.Px(24)
 	r := image.Rect((l.W-w)/2, l.Px(40), (l.W+w)/2, l.Px(66))
 	ui.FillRound(dst, r, float32(l.Px(6)), color.RGBA{0x6b, 0x2a, 0x3a, 0xf0})
-	ui.DrawTextAligned(dst, msg, face, r, ui.AlignCenter, ui.ColText)
+	ui.DrawTextAligned(dst, msg, face, r, ui.AlignCenter, ui.ColOnDark)
 }
 
 // DrawPodcast shows the words being said (caption), under the house, while
@@ -257,7 +412,7 @@ func (h *HUD) DrawPodcast(dst ui.Surface, l *ui.Layout, caption string, inCode b
 	ui.FillRound(dst, r, float32(l.Px(6)), color.RGBA{0x10, 0x10, 0x1c, 0xd0})
 	for i, line := range lines {
 		lr := image.Rect(r.Min.X, r.Min.Y+l.Px(4)+i*lineH, r.Max.X, r.Min.Y+l.Px(4)+(i+1)*lineH)
-		ui.DrawTextAligned(dst, line, face, lr, ui.AlignCenter, ui.ColText)
+		ui.DrawTextAligned(dst, line, face, lr, ui.AlignCenter, ui.ColOnDark)
 	}
 }
 

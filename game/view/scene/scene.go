@@ -318,31 +318,60 @@ func (sc *Scene) drawLabels(dst ui.Surface, p *play.Player, poses []house.Pose) 
 	}
 	ox, oy := sc.origin()
 	face := sc.faces.Get(math.Round(11*sc.u), true)
+	var placed []image.Rectangle // labels drawn so far: name tags keep off them
 	for _, cl := range sc.house.Cells {
 		name := "Lounge"
 		if cl.Room >= 0 {
 			name = p.Story().Scenario.Rooms[cl.Room].Name
 		}
 		at := image.Pt(int(ox+float64(cl.Rect.Min.X)*sc.k)+int(4*sc.u), int(oy+float64(cl.Rect.Min.Y)*sc.k)+int(3*sc.u))
-		r := image.Rectangle{Min: at, Max: at.Add(image.Pt(int(face.Advance(name))+int(8*sc.u), int(16*sc.u)))}
-		ui.FillRound(dst, r, float32(3*sc.u), color.RGBA{0x1d, 0x1f, 0x33, 0xb0})
-		label := ui.ColText
-		if cl.Room >= 0 && p.State.Rooms[cl.Room].Left == 0 {
-			label = ui.ColAccent // clean
+		// A name longer than its room is cut to fit inside it.
+		room := float64(cl.Rect.Dx())*sc.k - 16*sc.u - 12*sc.u
+		for r := []rune(name); face.Advance(name) > room && len(r) > 1; {
+			r = r[:len(r)-1]
+			name = string(r) + "…"
 		}
-		ui.DrawTextAligned(dst, name, face, r, ui.AlignCenter, label)
+		// A room's label carries its colour on the timeline: the legend.
+		sw := 0
+		if cl.Room >= 0 {
+			sw = int(12 * sc.u)
+		}
+		r := image.Rectangle{Min: at, Max: at.Add(image.Pt(int(face.Advance(name))+int(8*sc.u)+sw, int(16*sc.u)))}
+		placed = append(placed, r)
+		ui.FillRound(dst, r, float32(3*sc.u), color.RGBA{0x1d, 0x1f, 0x33, 0xb0})
+		label := ui.ColOnDark
+		if cl.Room >= 0 {
+			ui.FillRect(dst, image.Rect(r.Min.X+int(4*sc.u), r.Min.Y+int(4*sc.u), r.Min.X+int(12*sc.u), r.Max.Y-int(4*sc.u)), ui.RoomColor(cl.Room))
+			if p.State.Rooms[cl.Room].Left == 0 {
+				label = color.RGBA{0xff, 0xc8, 0x6a, 0xff} // clean
+			}
+		}
+		ui.DrawTextAligned(dst, name, face, image.Rect(r.Min.X+sw, r.Min.Y, r.Max.X, r.Max.Y), ui.AlignCenter, label)
 	}
 	if len(poses) > 3 {
 		return
 	}
 	small := sc.faces.Get(math.Round(10*sc.u), false)
+	// Name tags under the feet; two people side by side would print over
+	// each other (or over a room's label), so a tag that would meet one
+	// already placed moves down a row.
 	for i, pose := range poses {
 		x := ox + pose.X*sc.k
 		y := oy + pose.Y*sc.k + 2*sc.u
 		name := p.Story().Scenario.People[i].Name
 		w := small.Advance(name)
-		r := image.Rect(int(x-w/2-3*sc.u), int(y), int(x+w/2+3*sc.u), int(y+13*sc.u))
+		r := image.Rect(int(x-w/2-3*sc.u), int(y), int(x+w/2+3*sc.u), int(y+float64(small.Height())+2*sc.u))
+		for moved := true; moved; {
+			moved = false
+			for _, o := range placed {
+				if r.Overlaps(o.Inset(-int(sc.u))) {
+					r = r.Add(image.Pt(0, o.Max.Y-r.Min.Y+int(2*sc.u)))
+					moved = true
+				}
+			}
+		}
+		placed = append(placed, r)
 		ui.FillRound(dst, r, float32(3*sc.u), art.PersonColor(i))
-		ui.DrawTextAligned(dst, name, small, r, ui.AlignCenter, ui.ColBackground)
+		ui.DrawTextAligned(dst, name, small, r, ui.AlignCenter, color.RGBA{0x1d, 0x1f, 0x33, 0xff})
 	}
 }

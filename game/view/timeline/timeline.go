@@ -28,7 +28,9 @@ type row struct {
 type bar struct {
 	from, to sim.Time
 	clr      color.RGBA
-	wait     bool // drawn hatched: someone ready but blocked
+	wait     bool   // drawn hatched: someone ready but blocked
+	ears     bool   // drawn striped: listening
+	text     string // written on the bar when it fits (the room: the legend)
 }
 
 // Rows counts the rows a story needs (for the layout).
@@ -38,16 +40,18 @@ func buildRows(st *play.Story) []row {
 	r := st.Result
 	var rows []row
 	for p, person := range st.Scenario.People {
-		hands := row{label: person.Name + " · hands", person: p}
-		ears := row{label: person.Name + " · ears", person: p}
+		// Lanes are told apart by a mark as well as by colour: ✋ for
+		// hands, 👂 for ears.
+		hands := row{label: person.Name + " ✋", person: p}
+		ears := row{label: person.Name + " 👂", person: p}
 		for _, sp := range r.Spans {
 			if sp.Person != p {
 				continue
 			}
 			if sp.Lane == sim.LaneHands {
-				hands.bars = append(hands.bars, bar{from: sp.Start, to: sp.End, clr: ui.RoomColor(sp.Room)})
+				hands.bars = append(hands.bars, bar{from: sp.Start, to: sp.End, clr: ui.RoomColor(sp.Room), text: sp.What})
 			} else {
-				ears.bars = append(ears.bars, bar{from: sp.Start, to: sp.End, clr: ui.ColListen})
+				ears.bars = append(ears.bars, bar{from: sp.Start, to: sp.End, clr: ui.ColListen, ears: true})
 			}
 		}
 		for _, w := range r.Waits {
@@ -75,7 +79,7 @@ func buildRows(st *play.Story) []row {
 		// The same story taking turns: each listener's ears, waits striped,
 		// so the waiting that sharing saves is there to see.
 		for p, person := range st.Scenario.People {
-			rw := row{label: "if taking turns: " + person.Name, person: p}
+			rw := row{label: "turns: " + person.Name, person: p}
 			for _, sp := range alt.Spans {
 				if sp.Person == p && sp.Lane == sim.LaneEars {
 					rw.bars = append(rw.bars, bar{from: sp.Start, to: sp.End, clr: listenerColor(p)})
@@ -105,6 +109,8 @@ type Timeline struct {
 	st     *play.Story
 	rect   image.Rectangle
 	u      float64
+	theme  string    // the palette the cache was drawn in
+	notes  []ui.Item // the texts in the cache, where they are on screen
 	labels bool
 	rows   []row
 	end    sim.Time // the minute at the right edge
@@ -117,10 +123,10 @@ func (tl *Timeline) px(css float64) int { return int(css*tl.u + 0.5) }
 
 // Prepare rebuilds the cached chart when the story or the rectangle changed.
 func (tl *Timeline) Prepare(st *play.Story, rect image.Rectangle, u float64, f *ui.Faces) {
-	if tl.st == st && tl.rect == rect && tl.u == u && tl.cache != nil {
+	if tl.st == st && tl.rect == rect && tl.u == u && tl.cache != nil && tl.theme == ui.Theme() {
 		return
 	}
-	tl.st, tl.rect, tl.u, tl.faces = st, rect, u, f
+	tl.st, tl.rect, tl.u, tl.faces, tl.theme = st, rect, u, f, ui.Theme()
 	tl.rows = buildRows(st)
 	tl.end = st.Result.Makespan
 	if st.Alternative != nil {
@@ -166,6 +172,20 @@ func (tl *Timeline) rowRect(i int) (y0, y1 float32) {
 func (tl *Timeline) drawStatic() {
 	dst := tl.cache
 	off := tl.rect.Min
+	tl.notes = tl.notes[:0]
+	text := func(s string, f *ui.Face, r image.Rectangle, al ui.Align, clr color.Color) {
+		ui.DrawTextAligned(dst, s, f, r, al, clr)
+		w := int(f.Advance(s))
+		x := r.Min.X
+		switch al {
+		case ui.AlignCenter:
+			x = (r.Min.X+r.Max.X)/2 - w/2
+		case ui.AlignEnd:
+			x = r.Max.X - w
+		}
+		y := (r.Min.Y+r.Max.Y)/2 - f.Height()/2
+		tl.notes = append(tl.notes, ui.Item{Kind: "text", Label: s, R: image.Rect(x, y, x+w, y+f.Height()).Add(off), Px: f.Height()})
+	}
 	local := func(r image.Rectangle) image.Rectangle { return r.Sub(off) }
 	ui.FillRound(dst, local(tl.rect), float32(tl.px(6)), ui.ColPanel)
 	face := tl.faces.Get(float64(tl.px(11)), false)
@@ -178,7 +198,7 @@ func (tl *Timeline) drawStatic() {
 			if int(x)+tl.px(12) > tl.rect.Dx() {
 				align, lr = ui.AlignEnd, image.Rect(int(x)-40, 0, int(x), tl.chart.Min.Y-off.Y)
 			}
-			ui.DrawTextAligned(dst, m.String(), face, lr, align, ui.ColTextDim)
+			text(m.String(), face, lr, align, ui.ColTextDim)
 		}
 	}
 	for i, rw := range tl.rows {
@@ -186,9 +206,12 @@ func (tl *Timeline) drawStatic() {
 		y0 -= float32(off.Y)
 		y1 -= float32(off.Y)
 		gap := max(1, (y1-y0)/6)
-		if tl.labels {
-			lr := image.Rect(tl.px(8), int(y0), tl.chart.Min.X-off.X-tl.px(6), int(y1))
-			ui.DrawTextAligned(dst, rw.label, face, lr, ui.AlignStart, ui.ColText)
+		// A label needs a row as tall as the text; rows thinner than that
+		// (many people in a small window) are labelled one in stride.
+		stride := int(math.Ceil(float64(face.Height()) / float64(max(y1-y0, 1))))
+		if tl.labels && i%stride == 0 && int(y0)+face.Height() <= tl.rect.Dy() {
+			lr := image.Rect(tl.px(8), int(y0), tl.chart.Min.X-off.X-tl.px(6), int(y0)+face.Height())
+			text(fit(rw.label, face, lr.Dx()), face, lr, ui.AlignStart, ui.ColText)
 		}
 		for _, b := range rw.bars {
 			x0, x1 := tl.x(b.from)-float32(off.X), tl.x(b.to)-float32(off.X)
@@ -198,10 +221,37 @@ func (tl *Timeline) drawStatic() {
 				continue
 			}
 			vector.FillRect(dst, x0, y0+gap, w, y1-y0-2*gap, b.clr, false)
+			if b.ears {
+				// Listening is striped across: a lane told by its pattern,
+				// not only its colour.
+				for sy := y0 + gap + 2; sy < y1-gap-1; sy += 4 {
+					vector.FillRect(dst, x0, sy, w, 1, color.RGBA{0xff, 0xff, 0xff, 0x50}, false)
+				}
+			}
+			if b.text != "" && float64(w) > face.Advance(b.text)+float64(tl.px(6)) && y1-y0-2*gap >= float32(face.Height()) {
+				// The room's name on its bar: the colour's legend.
+				r := image.Rect(int(x0), int(y0+gap), int(x0+w), int(y1-gap))
+				text(b.text, face, r, ui.AlignCenter, color.RGBA{0x1d, 0x1f, 0x33, 0xff})
+			}
 			// A thin dark edge keeps neighbouring bars of one row apart.
 			vector.FillRect(dst, x1-1, y0+gap, 1, y1-y0-2*gap, ui.ColPanel, false)
 		}
 	}
+}
+
+// fit is s, or as much of it as fits in w pixels with "…".
+func fit(s string, f *ui.Face, w int) string {
+	if f.Advance(s) <= float64(w) {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && f.Advance(string(r)+"…") > float64(w) {
+		r = r[:len(r)-1]
+	}
+	if len(r) == 0 {
+		return ""
+	}
+	return string(r) + "…"
 }
 
 // hatch draws a striped bar: the mark for waiting.
@@ -260,6 +310,15 @@ func (tl *Timeline) DrawSelection(dst ui.Surface, who int) {
 	}
 }
 
+// NoteTexts records the chart's texts for the frame's layout (ui.Note):
+// they are drawn once into the cache, not every frame.
+func (tl *Timeline) NoteTexts() {
+	ui.Note("panel", "timeline", tl.rect, 0)
+	for _, n := range tl.notes {
+		ui.Note(n.Kind, n.Label, n.R, n.Px)
+	}
+}
+
 // Draw puts the chart and the playhead on the screen.
 func (tl *Timeline) Draw(dst ui.Surface, minute sim.Time, dragging bool) {
 	if tl.cache == nil {
@@ -277,7 +336,7 @@ func (tl *Timeline) Draw(dst ui.Surface, minute sim.Time, dragging bool) {
 		// In fixed columns, so that only the column the playhead is in
 		// changes as it moves, not the whole shaded stretch.
 		const col = 64
-		shade := color.RGBA{0x1d, 0x1f, 0x33, 0x90}
+		shade := ui.ColShade
 		y, h := float32(tl.chart.Min.Y), float32(tl.chart.Dy())
 		left := float32(tl.chart.Min.X)
 		for c := left + col*float32(int((x-left)/col)); c < end; c += col {
