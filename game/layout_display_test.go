@@ -97,3 +97,26 @@ func checkItems(items []ui.Item, sz image.Point, help bool) error {
 	}
 	return nil
 }
+
+// Pictures to look at: a phone, a small embed, a laptop, a projector in the
+// light theme with the presenter's interface.
+func TestLayoutScreenshots(t *testing.T) {
+	shots := []struct {
+		name string
+		w, h int
+		opts play.Options
+	}{
+		{"layout-phone-390x844", 390, 844, play.Options{UI: play.UIFull}},
+		{"layout-embed-480x300", 480, 300, play.Options{UI: play.UIFull}},
+		{"layout-laptop-1280x800", 1280, 800, play.Options{UI: play.UIFull}},
+		{"layout-projector-1920x1080-light-present", 1920, 1080, play.Options{UI: play.UIPresent, Theme: play.ThemeLight}},
+		{"layout-projector-1920x1080", 1920, 1080, play.Options{UI: play.UIFull}},
+		{"layout-phone-landscape-844x390", 844, 390, play.Options{UI: play.UIFull}},
+	}
+	p, _ := sim.PresetByName("concurrency-2")
+	for _, s := range shots {
+		s.opts.Scenario, s.opts.Start = p.Scenario, mins(35)
+		img, _ := renderWith(t, s.opts, s.w, s.h, 1)
+		save(t, img, filepath.Join(shotsDir(t), s.name+".png"))
+	}
+}

@@ -43,7 +43,7 @@ var extraGlyphs = map[rune][]string{
 	// A raised hand (cleaning) and an ear (listening), for the timeline's
 	// lanes: told apart by shape, not only by colour.
 	'✋': {"", " # # #", " # # #", " # # #", "## # #", "# #####", "#######", "#######", " ######", "  #####", "  ####", "", ""},
-	'👂': {"", "  ###", " #   #", "#  #  #", "# # # #", "#   # #", " #  #", "   #", "  #", "  #", " ##", "", ""},
+	'🎧': {"", "", "  ###", " #   #", "#     #", "#     #", "##   ##", "### ###", "### ###", "##   ##", "", "", ""},
 }
 
 // glyphAtlas holds every glyph once on the GPU.

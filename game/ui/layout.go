@@ -17,6 +17,7 @@ type Layout struct {
 	CSS      float64
 	UI       string // the interface drawn: full, present, minimal or none
 	Compact  bool   // a narrow screen: numbered tabs, figures under the house, controls on two rows
+	Strip    bool   // the figures are a strip under the house, not a panel beside it
 	Tabs     image.Rectangle
 	Caption  image.Rectangle
 	Scene    image.Rectangle
@@ -75,7 +76,7 @@ func DesignScale(w, h float64) float64 {
 // pixels.
 const (
 	compactWidth = 640 // narrower: the compact arrangement
-	fullWidth    = 400 // narrower than this, or lower than fullHeight: the minimal interface
+	fullWidth    = 360 // narrower than this, or lower than fullHeight: the minimal interface
 	fullHeight   = 330
 )
 
@@ -141,8 +142,9 @@ func NewLayout(w, h int, css float64, asked string, p *play.Player, rows int) *L
 		l.Scene = image.Rect(middle.Min.X, middle.Min.Y, l.Figures.Min.X-pad, middle.Max.Y)
 	case middle.Dy() > l.Px(200):
 		// Narrow: the figures in a strip under the house.
-		strip := l.Px(68)
+		strip := l.Px(44)
 		l.Figures = image.Rect(middle.Min.X, middle.Max.Y-strip, middle.Max.X, middle.Max.Y)
+		l.Strip = true
 		l.Scene = image.Rect(middle.Min.X, middle.Min.Y, middle.Max.X, l.Figures.Min.Y-l.Px(6))
 	default:
 		l.Scene = middle

@@ -35,6 +35,19 @@ func New(f *ui.Faces) *HUD {
 func (h *HUD) DrawTabs(dst ui.Surface, l *ui.Layout, p *play.Player) {
 	face := h.faces.Get(float64(l.Px(13)), true)
 	ui.Note("panel", "tabs", l.Tabs, 0)
+	// Every tab in one form: titles when all fit, else names, else numbers
+	// (the title of the story playing is in the caption below).
+	form := 0
+	for _, b := range l.Buttons {
+		if b.Kind != ui.BtnTab {
+			continue
+		}
+		room := float64(b.R.Dx() - l.Px(8))
+		num := fmt.Sprint(b.Story + 1)
+		for form < 2 && face.Advance([]string{num + " " + b.Label, num + " " + p.Stories[b.Story].Name}[form]) > room {
+			form++
+		}
+	}
 	for _, b := range l.Buttons {
 		if b.Kind != ui.BtnTab {
 			continue
@@ -49,12 +62,11 @@ func (h *HUD) DrawTabs(dst ui.Surface, l *ui.Layout, p *play.Player) {
 		h.focusRing(dst, l, b)
 		num := fmt.Sprint(b.Story + 1)
 		label := num
-		room := float64(b.R.Dx() - l.Px(8))
-		for _, try := range []string{num + " " + b.Label, num + " " + p.Stories[b.Story].Name} {
-			if face.Advance(try) <= room {
-				label = try
-				break
-			}
+		switch form {
+		case 0:
+			label = num + " " + b.Label
+		case 1:
+			label = num + " " + p.Stories[b.Story].Name
 		}
 		ui.Note("tab", num+" "+b.Label, b.R, 0)
 		ui.DrawTextAligned(dst, label, face, b.R, ui.AlignCenter, fg)
@@ -158,7 +170,7 @@ func (h *HUD) DrawFigures(dst ui.Surface, l *ui.Layout, p *play.Player) {
 	if f.Final {
 		items[0].note, items[1].note = "", ""
 	}
-	if r.Dx() > r.Dy() {
+	if l.Strip {
 		// The strip: short names over values, in columns.
 		short := []string{"total", "speedup", "hands", "overlap", "waiting"}
 		label := h.faces.Get(float64(l.Px(12)), false)

@@ -41,9 +41,9 @@ func buildRows(st *play.Story) []row {
 	var rows []row
 	for p, person := range st.Scenario.People {
 		// Lanes are told apart by a mark as well as by colour: ✋ for
-		// hands, 👂 for ears.
+		// hands, 🎧 for ears.
 		hands := row{label: person.Name + " ✋", person: p}
-		ears := row{label: person.Name + " 👂", person: p}
+		ears := row{label: person.Name + " 🎧", person: p}
 		for _, sp := range r.Spans {
 			if sp.Person != p {
 				continue
