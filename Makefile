@@ -31,10 +31,12 @@ web:
 	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o $(DIST).new/chores.wasm .
 	cp $(GOROOT)/lib/wasm/wasm_exec.js $(addprefix web/,$(PAGES)) $(DIST).new/
 	cp assets/podcast/episode.ogg $(DIST).new/episode.ogg
+	mkdir -p $(DIST).new/posters && cp web/posters/*.png $(DIST).new/posters/
+	$(GO) run ./tools/posters -titles $(DIST).new/posters/titles.json
 	gzip -9 -k -f -n $(DIST).new/chores.wasm $(DIST).new/wasm_exec.js
 	@if command -v brotli >/dev/null; then brotli -f -q 11 $(DIST).new/chores.wasm $(DIST).new/wasm_exec.js; \
 	  else echo "note: brotli not installed; serving gzip only (apt-get install brotli)"; fi
-	@rm -f $(DIST)/*.br
+	@rm -rf $(DIST)/*.br $(DIST)/posters
 	@for f in $(DIST).new/*; do mv -f "$$f" $(DIST)/; done; rmdir $(DIST).new
 	@ls -l $(DIST)/chores.wasm*
 

@@ -24,112 +24,77 @@ func (tb *tab) scrollTo(expr string) {
 	time.Sleep(300 * time.Millisecond)
 }
 
-// TestEmbeds: the example post's three embeds draw only while in view, and
-// the poster unmutes the one it covers.
+// TestEmbeds: the example post's six embeds, two of each load mode. The
+// click ones are pictures that fetch nothing; the ones running draw only in
+// view; playing one pauses the other and stops it drawing; the post's remote
+// control drives its embed; a visible one loads as it scrolls in.
 func TestEmbeds(t *testing.T) {
 	tb := newTab(t)
 	tb.navigate("/embed-example.html")
-	if n := mustEval[int](tb, `document.querySelectorAll("iframe").length`); n != 3 {
-		t.Fatalf("embed-example.html has %d iframes, want 3", n)
+	if n := mustEval[int](tb, `document.querySelectorAll("iframe[loading=lazy]").length`); n != 6 {
+		t.Fatalf("embed-example.html has %d lazy iframes, want 6", n)
 	}
-	below := mustEval[bool](tb, `document.querySelectorAll("iframe")[2].getBoundingClientRect().top > innerHeight`)
-	if !below {
-		t.Fatalf("the third embed is not below the fold at %dx%d; the test needs it there", viewW, viewH)
+	modes := mustEval[string](tb, `[...document.querySelectorAll("iframe")].map(f => new URL(f.src).searchParams.get("load")).join(",")`)
+	if modes != "click,now,visible,visible,click,now" {
+		t.Fatalf("load modes %s", modes)
 	}
-	first := frameWin(0)
-	third := frameWin(2)
-	tb.waitReady(first)
-	tb.framesAdvance(first, "the first embed, in view")
+	first, second := frameWin(0), frameWin(1)
+	doc := string(first) + ".document"
+	tb.waitJS("the first embed's facade", fmt.Sprintf(`(() => { const f = %s.getElementById("facade"); return !!f && !f.hidden })()`, doc), stepTimeout)
+	if tb.frameLoaded(0) {
+		t.Errorf("the first embed (load=click) runs the game before any click")
+	}
 	shot := tb.screenshot("embed-example-top")
 	if n := distinctColors(shot); n < 40 {
 		t.Errorf("the embed page screenshot has only %d colors", n)
 	}
-
-	// At the top, the third embed must not draw: either it is still a
-	// lazy iframe that has not loaded, or it runs with frames frozen.
-	time.Sleep(time.Second)
-	if tb.frameLoaded(2) {
-		a, b := tb.statesApart(third, 1500*time.Millisecond)
-		if b.Frames != a.Frames {
-			t.Errorf("the third embed, out of view, drew %d frames in 1.5 s; state %s", b.Frames-a.Frames, b)
-		}
-		t.Logf("out of view at the top: frames %d→%d, hidden %d→%d", a.Frames, b.Frames, a.Hidden, b.Hidden)
-	} else {
-		t.Logf("the third embed has not loaded at the top (lazy): it draws nothing")
-	}
-
-	// Scroll it into view: it loads (if lazy) and draws.
-	tb.scrollTo(`document.querySelectorAll("iframe")[2].scrollIntoView({block: "center"})`)
-	tb.waitReady(third)
-	tb.framesAdvance(third, "the third embed, scrolled into view")
-	tb.screenshot("embed-example-third")
-	s := tb.waitState(third, "the third embed visible", stepTimeout, func(s State) bool { return s.Visible })
-	if s.Scenario != "best-of-both" || s.UI != "minimal" {
-		t.Errorf("the third embed shows %q with ui %q, want best-of-both, minimal", s.Scenario, s.UI)
-	}
-
-	// Scroll back to the top: it stops drawing, and counts hidden frames.
+	tb.scrollTo(`document.querySelectorAll("iframe")[1].scrollIntoView({block: "center"})`)
+	tb.waitReady(second)
+	tb.framesAdvance(second, "the second embed (load=now), in view")
 	tb.scrollTo(`window.scrollTo(0, 0)`)
-	tb.waitState(third, "the third embed reports itself out of view", stepTimeout, func(s State) bool { return !s.Visible })
-	a, b := tb.statesApart(third, 1500*time.Millisecond)
-	if b.Frames != a.Frames {
-		t.Errorf("scrolled out of view, the third embed still drew %d frames in 1.5 s; state %s", b.Frames-a.Frames, b)
-	}
-	if b.Hidden <= a.Hidden {
-		t.Logf("note: hiddenFrames did not rise out of view (%d → %d): the browser stopped calling Draw altogether", a.Hidden, b.Hidden)
-	}
-	tb.framesAdvance(first, "the first embed, back in view")
 
-	// And back in view once more.
-	tb.scrollTo(`document.querySelectorAll("iframe")[2].scrollIntoView({block: "center"})`)
-	tb.framesAdvance(third, "the third embed, in view again")
-
-	// The poster: present in the embed, muted until clicked.
-	tb.scrollTo(`window.scrollTo(0, 0)`)
-	doc := string(first) + ".document"
-	tb.waitJS("the poster in the first embed", fmt.Sprintf(`(() => { const p = %s.getElementById("poster"); return !!p && !p.hidden })()`, doc), stepTimeout)
-	s, err := tb.stateOf(first)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !s.Audio.Muted || s.Audio.Ready {
-		t.Errorf("an embed under its poster should be muted and without audio: %+v", s.Audio)
-	}
-	tb.screenshot("embed-poster")
-	pt := mustEval[[]float64](tb, fmt.Sprintf(`(() => {
-		const f = document.querySelectorAll("iframe")[0].getBoundingClientRect();
-		const p = %s.getElementById("poster").getBoundingClientRect();
-		return [f.left + p.left + p.width / 2, f.top + p.top + p.height / 2];
-	})()`, doc))
+	// Click the first embed's facade: it loads and plays with sound, and
+	// the second, which was playing, pauses and stops drawing.
+	pt := mustEval[[]float64](tb, `(() => { const f = document.querySelectorAll("iframe")[0].getBoundingClientRect(); return [f.left + f.width / 2, f.top + f.height / 2] })()`)
 	if err := tb.do(stepTimeout, chromedp.MouseClickXY(pt[0], pt[1])); err != nil {
-		t.Fatalf("clicking the poster: %v", err)
+		t.Fatalf("clicking the facade: %v", err)
 	}
-	tb.waitJS("the poster removed", fmt.Sprintf(`!%s.getElementById("poster")`, doc), stepTimeout)
-	tb.waitState(first, "after the poster click: unmuted, audio ready", 20*time.Second, func(s State) bool {
-		return !s.Audio.Muted && s.Audio.Ready
+	tb.waitReady(first)
+	tb.waitState(first, "the first embed plays with sound", 20*time.Second, func(s State) bool {
+		return s.Scenario == "sequential" && s.Playing && !s.Audio.Muted
 	})
-	s, _ = tb.stateOf(first)
-	if s.Scenario != "sequential" || s.UI != "minimal" {
-		t.Errorf("the first embed shows %q with ui %q, want sequential, minimal", s.Scenario, s.UI)
+	tb.waitState(second, "the second embed paused, not drawing", stepTimeout, func(s State) bool { return !s.Playing && !s.Visible })
+	a, b := tb.statesApart(second, 1500*time.Millisecond)
+	if b.Frames != a.Frames {
+		t.Errorf("the second embed, paused by the first, still drew %d frames", b.Frames-a.Frames)
 	}
-	// The other embeds stay muted: the click was not theirs.
-	if s2, err := tb.stateOf(frameWin(1)); err == nil && !s2.Audio.Muted {
-		t.Errorf("clicking the first embed's poster unmuted the second: %s", s2)
-	}
-	tb.screenshot("embed-after-poster")
+	tb.screenshot("embed-example-one-playing")
 
 	// The post's own remote control drives the second embed.
-	second := frameWin(1)
+	tb.scrollTo(`document.getElementById("remote-play").scrollIntoView({block: "center"})`)
+	if err := tb.do(stepTimeout, chromedp.Click(chromedp.ID("remote-play"))); err != nil {
+		t.Fatalf("clicking the post's Play: %v", err)
+	}
+	tb.waitState(second, "playing by the post's remote", stepTimeout, func(s State) bool { return s.Playing })
+	tb.waitJS("the remote's output says playing", `document.getElementById("remote-state").textContent.includes("playing")`, stepTimeout)
 	if err := tb.do(stepTimeout, chromedp.Click(chromedp.ID("remote-pause"))); err != nil {
 		t.Fatalf("clicking the post's Pause: %v", err)
 	}
 	tb.waitState(second, "paused by the post's remote", stepTimeout, func(s State) bool { return !s.Playing })
-	tb.waitJS("the remote's output says paused", `document.getElementById("remote-state").textContent.includes("paused")`, stepTimeout)
-	if err := tb.do(stepTimeout, chromedp.Click(chromedp.ID("remote-play"))); err != nil {
-		t.Fatalf("clicking the post's Play: %v", err)
+
+	// The third (load=visible) loads as it scrolls into view.
+	third := frameWin(2)
+	tb.scrollTo(`document.querySelectorAll("iframe")[2].scrollIntoView({block: "center"})`)
+	tb.waitReady(third)
+	tb.framesAdvance(third, "the third embed, scrolled into view")
+	tb.screenshot("embed-example-third")
+
+	// Out of view, an embed that runs stops drawing.
+	tb.waitState(first, "the first embed reports itself out of view", stepTimeout, func(s State) bool { return !s.Visible })
+	a, b = tb.statesApart(first, 1500*time.Millisecond)
+	if b.Frames != a.Frames {
+		t.Errorf("scrolled out of view, the first embed still drew %d frames in 1.5 s; state %s", b.Frames-a.Frames, b)
 	}
-	tb.waitState(second, "playing again by the post's remote", stepTimeout, func(s State) bool { return s.Playing })
-	tb.waitJS("the remote's output says playing", `document.getElementById("remote-state").textContent.includes("playing")`, stepTimeout)
 }
 
 // statesApart reads a frame's state twice, d apart.

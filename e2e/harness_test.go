@@ -94,6 +94,10 @@ func run(m *testing.M) int {
 	})
 	// The real page, pointed at a wasm file that does not exist: the error
 	// panel must say so.
+	mux.HandleFunc("/visible.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, visiblePage)
+	})
 	mux.HandleFunc("/missing-wasm.html", func(w http.ResponseWriter, r *http.Request) {
 		page, err := os.ReadFile(filepath.Join(dist, "index.html"))
 		if err != nil {

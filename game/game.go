@@ -78,6 +78,7 @@ type platform interface {
 	notice(text string) (shown bool) // false: the game shows it itself
 	changed(s Snapshot)
 	visible() bool
+	reducedMotion() bool // the reader asked for less motion (prefers-reduced-motion)
 	publish(g *Game) // install the JavaScript API (browser only)
 	now() float64    // milliseconds since the page's navigation (0 on the desktop)
 }
@@ -166,6 +167,7 @@ func (g *Game) Update() error {
 	}
 	wasVisible := g.visible
 	g.visible = g.platform.visible()
+	g.player.Still = g.platform.reducedMotion()
 	if g.visible && !wasVisible {
 		// Out of view, the browser may have dropped the page's graphics
 		// context, and with it the screen's pixels: paint all of it again.

@@ -135,6 +135,17 @@ func (b *browser) visible() bool {
 	return v.IsUndefined() || v.Truthy()
 }
 
+// reducedMotion follows the page's prefers-reduced-motion (the loader keeps
+// choresHost.reducedMotion up to date).
+func (b *browser) reducedMotion() bool {
+	v, err := b.member("reducedMotion")
+	if err != nil {
+		b.fault("reducedMotion", err)
+		return false
+	}
+	return v.Truthy()
+}
+
 // toJS turns a snapshot into a plain JavaScript object (through JSON, which
 // keeps the field names of the contract in one place: the struct tags).
 func (b *browser) toJS(s Snapshot) (v js.Value) {

@@ -26,6 +26,10 @@ func (d *desktop) notice(text string) bool {
 
 func (*desktop) changed(Snapshot) {}
 func (*desktop) visible() bool    { return true }
+
+// reducedMotion on the desktop: CHORES_REDUCED_MOTION=1 asks for it (there
+// is no media query to read).
+func (*desktop) reducedMotion() bool { return os.Getenv("CHORES_REDUCED_MOTION") == "1" }
 func (*desktop) publish(*Game)    {}
 func (*desktop) now() float64     { return 0 }
 

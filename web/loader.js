@@ -86,8 +86,10 @@
 
   // ---------------------------------------------------------------- host
 
+  const motionQuery = typeof window.matchMedia === "function" ? window.matchMedia("(prefers-reduced-motion: reduce)") : null;
   const host = {
     visible: true,
+    reducedMotion: !!(motionQuery && motionQuery.matches),
     embedded: embedded,
     unlocked: false,
     notice: function (text) {
@@ -100,6 +102,7 @@
       postState(state);
       updatePoster(state);
       remember(state);
+      describeCanvas(state);
     },
     ready: function () {
       onReady();
@@ -108,6 +111,28 @@
   window.choresHost = host;
 
   let backgrounded = false; // another Chores on this page took over: keep state, stop drawing
+
+  if (motionQuery && typeof motionQuery.addEventListener === "function") {
+    motionQuery.addEventListener("change", function () {
+      host.reducedMotion = motionQuery.matches;
+    });
+  }
+
+  // describeCanvas gives the game's canvas a name for screen readers: the
+  // story playing and how to drive it.
+  let described = "";
+  function describeCanvas(state) {
+    const canvas = document.querySelector("canvas");
+    if (!canvas || !state) {
+      return;
+    }
+    const label = "Chores: " + String(state.title || state.scenario || "").slice(0, 60) + ". Space plays or pauses; question mark lists the keys.";
+    if (label !== described) {
+      described = label;
+      canvas.setAttribute("role", "img");
+      canvas.setAttribute("aria-label", label);
+    }
+  }
 
   function updateVisible() {
     host.visible = intersecting && document.visibilityState !== "hidden" && !backgrounded;
@@ -751,6 +776,7 @@
     }
     loadingEl.hidden = true;
     facadeEl.hidden = false;
+    window.choresFacadeMs = performance.now(); // for the tests: when it showed
   }
 
   function playFromFacade(ev) {

@@ -251,18 +251,22 @@ func (h *Plan) Poses(p *play.Player, sheets []*art.PersonSheet) []Pose {
 		pose := &poses[i]
 		cur, prev, hasPrev := stayAt(h.stays[i], t)
 		cl := h.Cells[h.CellOf(cur.place)]
-		anim := p.Ticks / animTicks
+		ticks := p.Ticks
+		if p.Still {
+			ticks = 0 // reduced motion: one frame of each pose
+		}
+		anim := ticks / animTicks
 		switch {
 		case ps.Room >= 0:
 			// Sweeping across the floor, left to right as the room gets
 			// done, with a little back and forth.
 			fl := cl.Layout.Floor
 			span := float64(fl.Dx() - art.FrameW)
-			wiggle := 3 * math.Sin(float64(p.Ticks)/7+float64(i))
+			wiggle := 3 * math.Sin(float64(ticks)/7+float64(i))
 			pose.X = float64(cl.Rect.Min.X+fl.Min.X+art.FrameW/2) + span*ps.Progress + wiggle
 			pose.Y = float64(cl.Rect.Min.Y + cl.Layout.FloorY)
 			pose.Anim, pose.Frame = sheet.Sweep, anim
-			pose.Flip = math.Cos(float64(p.Ticks)/7+float64(i)) < 0
+			pose.Flip = math.Cos(float64(ticks)/7+float64(i)) < 0
 		default:
 			seats := cl.Layout.Seats
 			pose.Y = float64(cl.Rect.Min.Y + cl.Layout.FloorY)

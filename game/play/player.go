@@ -146,6 +146,9 @@ type Player struct {
 	Theme   string // ThemeDark or ThemeLight
 	// Presenting asks for the presenter's interface (ui=present, key P).
 	Presenting bool
+	// Still is set when the reader asks for reduced motion: people do not
+	// bob or sway, notes do not bounce; what changes, changes in place.
+	Still bool
 	Loop       bool // start again after a pause at the end (embeds)
 	// Selected is the person highlighted everywhere (their goroutines'
 	// lines, their timeline rows, them in the house), or -1.

@@ -205,7 +205,10 @@ func (sc *Scene) Draw(dst ui.Surface, p *play.Player) {
 		if state.Devices[theatre].Playing {
 			// Waves from the speakers, and into every room: it plays
 			// through the whole house.
-			w := sc.sprites.waves[(p.Ticks/12)%len(sc.sprites.waves)]
+			w := sc.sprites.waves[0]
+			if !p.Still {
+				w = sc.sprites.waves[(p.Ticks/12)%len(sc.sprites.waves)]
+			}
 			sc.blit(w, float64(tp.X+24), float64(tp.Y), false)
 			for _, cl := range h.Cells {
 				if cl.Room >= 0 || cl.Rect != lc.Rect {
@@ -292,6 +295,9 @@ func (sc *Scene) drawPerson(i int, pose *house.Pose, p *play.Player) {
 		// Two notes drift up and sway above the head.
 		for n := range 2 {
 			phase := float64((p.Ticks+n*30+i*17)%60) / 60
+			if p.Still {
+				phase = 0.3 + 0.4*float64(n) // reduced motion: notes stand still
+			}
 			note := sc.sprites.notes[(n+i)%len(sc.sprites.notes)]
 			nx := x + hx + 4 + float64(n*5) + 2*math.Sin(phase*2*math.Pi)
 			ny := y + float64(f.HeadY) - 6 - phase*10
