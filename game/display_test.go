@@ -280,17 +280,22 @@ func TestRedrawMatchesFullDraw(t *testing.T) {
 		125: {{Kind: play.ToggleMute}, {Kind: play.VolumeDown}},
 		130: {{Kind: play.Pick, Value: 6}}, // the largest house again
 		131: {{Kind: play.Play}},
+		152: {{Kind: play.ToggleTheme}},   // light
+		158: {{Kind: play.ToggleTheme}},   // and dark again
+		162: {{Kind: play.TogglePresent}}, // the presenter's interface
+		166: {{Kind: play.TogglePresent}},
 	}
 	// The last size is too small for the largest house at 1x: it is shrunk
 	// to fit, smoothly, and drawn whole every frame.
-	size := map[int]image.Point{0: {1280, 800}, 140: {1440, 900}, 150: {900, 600}}
+	// Then across the compact boundary (600 wide) and back.
+	size := map[int]image.Point{0: {1280, 800}, 140: {1440, 900}, 150: {900, 600}, 170: {600, 800}, 176: {700, 800}}
 	var (
 		painter         redraw.Painter
 		screen, whole   *ebiten.Image
 		playingShare    []float64
 		idleWhilePaused int
 	)
-	for frame := range 160 {
+	for frame := range 180 {
 		if sz, ok := size[frame]; ok {
 			g.w, g.h, g.u = sz.X, sz.Y, 1
 			screen, whole = ebiten.NewImage(sz.X, sz.Y), ebiten.NewImage(sz.X, sz.Y)
