@@ -219,6 +219,7 @@ type State struct {
 	View      string     `json:"view"`
 	Loop      bool       `json:"loop"`
 	Figures   Figures    `json:"figures"`
+	Theme     string     `json:"theme"`
 
 	raw string
 }
