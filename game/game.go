@@ -41,6 +41,8 @@ type Game struct {
 	layoutStory   *play.Story
 	layoutAsked   string
 	items         []ui.Item // what the last frame drew (state().layout)
+	rest          rest      // resting while nothing moves (rest.go)
+	restAllowed   bool      // only a running window rests (not tests, screenshots)
 	w, h          int
 	u             float64
 
@@ -120,7 +122,13 @@ func New(opts play.Options) (*Game, error) {
 	for _, n := range opts.Notices {
 		g.say(n)
 	}
-	assets.LoadEpisode(g.episode)
+	episode := make(chan assets.EpisodeResult, 1)
+	assets.LoadEpisode(episode)
+	go func() {
+		// Pass the episode on, and wake a resting game for it.
+		g.episode <- <-episode
+		ebiten.ScheduleFrame()
+	}()
 	if !opts.Mute {
 		g.enableAudio()
 	}
@@ -153,6 +161,7 @@ func (g *Game) say(text string) {
 func (g *Game) Send(in play.Intent) {
 	select {
 	case g.external <- in:
+		ebiten.ScheduleFrame() // a resting game wakes for it
 	default:
 		g.mu.Lock()
 		g.lastError = "too many commands at once; some were dropped"
@@ -201,7 +210,7 @@ func (g *Game) Update() error {
 	if wasMuted && !p.Muted {
 		g.enableAudio() // unmuting is the moment a context is first needed
 	}
-	if g.visible {
+	if g.visible && !g.rest.on {
 		p.Tick()
 	}
 	select {
@@ -217,6 +226,7 @@ func (g *Game) Update() error {
 	}
 	g.updateAudio()
 	g.publishState(false)
+	g.settle()
 	return nil
 }
 

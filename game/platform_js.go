@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"syscall/js"
 
+	"github.com/hajimehoshi/ebiten/v2"
+
 	"chores/game/play"
 )
 
@@ -227,6 +229,9 @@ func (b *browser) publish(g *Game) {
 		api.Set(name, jf)
 	}
 	fn("state", func([]js.Value) any { return b.toJS(g.State()) })
+	// wake: the page tells a resting game that something it cannot see
+	// changed (the page came back into view).
+	fn("wake", func([]js.Value) any { ebiten.ScheduleFrame(); return nil })
 	for _, name := range play.APINames {
 		fn(name, func(args []js.Value) any {
 			decoded := make([]play.JSArg, 0, 1)

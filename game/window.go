@@ -58,6 +58,7 @@ func Run(opts play.Options) error {
 	if err != nil {
 		return err
 	}
+	g.restAllowed = true
 	return runGame(g)
 }
 

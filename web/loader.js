@@ -135,7 +135,11 @@
   }
 
   function updateVisible() {
+    const was = host.visible;
     host.visible = intersecting && document.visibilityState !== "hidden" && !backgrounded;
+    if (host.visible && !was && isReady) {
+      call({ name: "wake", args: [] }); // a resting game draws again
+    }
   }
 
   // -------------------------------------------------------------- notices
