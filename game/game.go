@@ -81,8 +81,8 @@ type platform interface {
 	changed(s Snapshot)
 	visible() bool
 	reducedMotion() bool // the reader asked for less motion (prefers-reduced-motion)
-	publish(g *Game) // install the JavaScript API (browser only)
-	now() float64    // milliseconds since the page's navigation (0 on the desktop)
+	publish(g *Game)     // install the JavaScript API (browser only)
+	now() float64        // milliseconds since the page's navigation (0 on the desktop)
 }
 
 // New builds the game.

@@ -30,8 +30,8 @@ func (*desktop) visible() bool    { return true }
 // reducedMotion on the desktop: CHORES_REDUCED_MOTION=1 asks for it (there
 // is no media query to read).
 func (*desktop) reducedMotion() bool { return os.Getenv("CHORES_REDUCED_MOTION") == "1" }
-func (*desktop) publish(*Game)    {}
-func (*desktop) now() float64     { return 0 }
+func (*desktop) publish(*Game)       {}
+func (*desktop) now() float64        { return 0 }
 
 func platformOptions(o play.Options) play.Options { return o }
 

@@ -149,7 +149,7 @@ type Player struct {
 	// Still is set when the reader asks for reduced motion: people do not
 	// bob or sway, notes do not bounce; what changes, changes in place.
 	Still bool
-	Loop       bool // start again after a pause at the end (embeds)
+	Loop  bool // start again after a pause at the end (embeds)
 	// Selected is the person highlighted everywhere (their goroutines'
 	// lines, their timeline rows, them in the house), or -1.
 	Selected int
