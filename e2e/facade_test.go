@@ -85,3 +85,22 @@ func TestFacadeBadLoad(t *testing.T) {
 	tb.waitJS("a notice about load", `[...document.querySelectorAll("#notices .notice")].some(n => n.textContent.includes("load="))`, stepTimeout)
 	tb.waitJS("the facade", `!document.getElementById("facade").hidden`, stepTimeout)
 }
+
+// ?embed-help shows the iframe line for the story on screen, which opens
+// that story.
+func TestEmbedSnippet(t *testing.T) {
+	tb := newTab(t)
+	tb.open("/index.html?scenario=concurrency-2&t=30&autoplay=0&embed-help")
+	tb.waitJS("the snippet", `!document.getElementById("embed-help").hidden && document.getElementById("embed-code").value.includes("<iframe")`, stepTimeout)
+	code := mustEval[string](tb, `document.getElementById("embed-code").value`)
+	for _, want := range []string{`loading="lazy"`, `allow="autoplay"`, `title="Chores: Concurrency: one phone, two ears"`, "scenario=concurrency-2", "t=30", "ui=minimal"} {
+		if !strings.Contains(code, want) {
+			t.Errorf("the snippet %s lacks %s", code, want)
+		}
+	}
+	tb.screenshot("embed-snippet")
+	src := code[strings.Index(code, `src="`)+5:]
+	src = strings.ReplaceAll(src[:strings.Index(src, `"`)], "&amp;", "&")
+	tb.open(strings.Replace(src[strings.Index(src, "/index.html"):], "ui=minimal", "ui=minimal&load=now&autoplay=0", 1))
+	tb.wait("the snippet's story", func(s State) bool { return s.Scenario == "concurrency-2" && s.Minute == 30 })
+}

@@ -20,15 +20,16 @@ func TestNoRequestLeavesOrigin(t *testing.T) {
 	time.Sleep(time.Second)
 
 	tb.navigate("/embed-example.html")
-	tb.waitReady(frameWin(0))
+	tb.scrollTo(`document.querySelectorAll("iframe")[1].scrollIntoView({block: "center"})`)
+	tb.waitReady(frameWin(1)) // load=now; the first is a picture until clicked
 	tb.scrollTo(`window.scrollTo(0, document.body.scrollHeight)`)
-	tb.waitReady(frameWin(2))
+	tb.waitReady(frameWin(5))
 	time.Sleep(time.Second)
 
 	tb.mu.Lock()
 	reqs := append([]string(nil), tb.requests...)
 	tb.mu.Unlock()
-	for _, want := range []string{"/index.html", "/loader.js", "/wasm_exec.js", "/style.css", "/chores.wasm", "/episode.ogg", "/embed-example.html"} {
+	for _, want := range []string{"/index.html", "/loader.js", "/wasm_exec.js", "/style.css", "/chores.wasm", "/episode.ogg", "/embed-example.html", "/posters/"} {
 		found := false
 		for _, u := range reqs {
 			if strings.HasPrefix(u, origin+want) {

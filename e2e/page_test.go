@@ -145,7 +145,9 @@ func TestURLParameters(t *testing.T) {
 			return s.Done && f.Final && f.Makespan == 75 && f.Speedup == 1.4 && f.Parallelism == 0.8 && f.Waiting == 0
 		}, "concurrency-2's final figures in state().figures"},
 	}
-	tb := newTabSize(t, smallW, smallH)
+	// Big enough for the full interface (a small window gets the minimal
+	// one by itself).
+	tb := newTabSize(t, 800, 600)
 	for _, c := range cases {
 		t.Run(strings.ReplaceAll(shortQuery(c.query), "/", "_"), func(t *testing.T) {
 			tb.t = t
@@ -186,7 +188,7 @@ func TestBadParameters(t *testing.T) {
 		{"colour=red", "colour", func(s State) bool { return s.Scenario == "sequential" && s.Playing }, "playing sequential"},
 		{"config=" + base64.RawURLEncoding.EncodeToString([]byte(`{"name":"x"}`)), "config", func(s State) bool { return s.Scenario == "sequential" }, "scenario sequential"},
 	}
-	tb := newTabSize(t, smallW, smallH)
+	tb := newTabSize(t, 800, 600)
 	for i, c := range cases {
 		t.Run(strings.ReplaceAll(shortQuery(c.query), "/", "_"), func(t *testing.T) {
 			tb.t = t

@@ -1,6 +1,8 @@
 package game
 
 import (
+	"github.com/hajimehoshi/ebiten/v2"
+
 	"chores/game/play"
 	"chores/sim"
 )
@@ -34,5 +36,6 @@ func (g *Game) refuse(msg string) map[string]any {
 	g.lastError = msg
 	g.mu.Unlock()
 	g.notes.add(msg)
+	ebiten.ScheduleFrame() // a resting game shows the notice and state().error
 	return map[string]any{"ok": false, "error": msg}
 }

@@ -527,6 +527,9 @@
       return;
     }
     isReady = true;
+    if (params.has("embed-help")) {
+      setTimeout(showEmbedHelp, 0);
+    }
     reveal();
     if (clickedIn) {
       // Played from the facade: that click was the gesture that unlocks
@@ -939,6 +942,67 @@
       takeTurn();
     }
   }, { capture: true, passive: true });
+
+  // ------------------------------------------------------- embed snippet
+
+  // The iframe line for the story on screen: its story (or link), view and
+  // minute, at the small embed's size, lazy, with a title.
+  function embedSnippet(state) {
+    const q = new URLSearchParams();
+    const config = params.get("config");
+    if (config) {
+      q.set("config", config);
+    } else {
+      q.set("scenario", (state && state.scenario) || params.get("scenario") || "sequential");
+    }
+    q.set("ui", "minimal");
+    if (state && state.view && state.view !== "house") {
+      q.set("view", state.view);
+    }
+    if (state && state.minute > 0) {
+      q.set("t", String(Math.round(state.minute)));
+    }
+    const src = location.origin + location.pathname + "?" + q.toString().replace(/&/g, "&amp;");
+    const title = String((state && state.title) || "Chores").replace(/[<>"&]/g, "");
+    return '<iframe src="' + src + '" width="480" height="300" loading="lazy" allow="autoplay" title="Chores: ' + title + '" style="border:0"></iframe>';
+  }
+
+  function showEmbedHelp() {
+    const panel = $("embed-help");
+    if (!panel) {
+      return;
+    }
+    let state = null;
+    try {
+      state = isReady && window.chores.state ? window.chores.state() : null;
+    } catch (e) {
+      state = null;
+    }
+    $("embed-code").value = embedSnippet(state);
+    $("embed-copied").textContent = "";
+    panel.hidden = false;
+    $("embed-code").select();
+  }
+  host.embedHelp = showEmbedHelp;
+
+  if ($("embed-help")) {
+    $("embed-copy").addEventListener("click", function () {
+      const text = $("embed-code").value;
+      const done = () => ($("embed-copied").textContent = "Copied.");
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(done, function () {
+          $("embed-code").select();
+          $("embed-copied").textContent = "Select the line and copy it (Ctrl+C).";
+        });
+      } else {
+        $("embed-code").select();
+        $("embed-copied").textContent = "Select the line and copy it (Ctrl+C).";
+      }
+    });
+    $("embed-close").addEventListener("click", function () {
+      $("embed-help").hidden = true;
+    });
+  }
 
   // ----------------------------------------------------------------- boot
 

@@ -48,10 +48,10 @@ const (
 // Views are the views there are, in the order the interface offers them.
 var Views = []string{ViewHouse, ViewCode}
 
-// knownParams are the URL parameters of DESIGN.md. load is the page's own
+// knownParams are the URL parameters of DESIGN.md. load and embed-help are the page's own
 // (web/loader.js: when the .wasm is fetched); the game only knows it is not
 // a mistake.
-var knownParams = []string{"scenario", "config", "speed", "t", "autoplay", "ui", "mute", "view", "loop", "load", "theme"}
+var knownParams = []string{"scenario", "config", "speed", "t", "autoplay", "ui", "mute", "view", "loop", "load", "theme", "embed-help"}
 
 // OptionsFromQuery reads the page's URL parameters on top of base. A bad
 // value is reported in the returned notices and the default is kept: the page
