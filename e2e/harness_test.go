@@ -1,5 +1,9 @@
 //go:build e2e
 
+// This file is long because it is the one harness every browser test
+// shares: the server, the browser, a tab with what it saw, state(),
+// waiting, screenshots.
+
 // Package e2e drives the built web playground (dist/) in headless Chromium:
 // the page, its URL parameters, the window.chores API, postMessage, audio,
 // embeds, and that nothing leaves the origin.

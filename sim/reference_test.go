@@ -1,3 +1,6 @@
+// This file is long because it is a whole second implementation of the
+// rules (the reference), its random scenarios and the comparison.
+
 package sim
 
 // An independent reference of the rules of the model (DESIGN.md, rules 1-6

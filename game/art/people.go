@@ -1,3 +1,7 @@
+// This file is long by nature: it is the people's pixel art drawn in code
+// (eight people in every pose, with and without airpods), one frame a
+// function. Splitting it would scatter one drawing over files.
+
 package art
 
 import (

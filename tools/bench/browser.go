@@ -1,5 +1,9 @@
 //go:build !js
 
+// This file is long because it holds every browser measurement of make
+// bench (first frame, FPS, embeds, heap soak) with the one harness they
+// share; each is a function of its own.
+
 package main
 
 import (

@@ -1,3 +1,7 @@
+// This file is long because it tries the server against every kind of
+// request the issue lists (encodings, caches, FIFOs, slow and stalled
+// clients, huge headers), each a test of its own.
+
 package server
 
 import (
