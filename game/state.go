@@ -7,6 +7,7 @@ import (
 
 	"chores/game/play"
 	"chores/game/view/code"
+	"chores/game/view/compare"
 )
 
 // heapSample reads the live heap (bytes in use after the last collection),
@@ -56,6 +57,13 @@ type Snapshot struct {
 	Figures  play.FigureState `json:"figures"`        // exactly what the figures panel shows
 	Code     *code.State      `json:"code,omitempty"` // in the code view
 	Selected string           `json:"selected"`       // the person highlighted, or ""
+	Share    string           `json:"share"`          // the sharing mode playing: turns or together
+	// Narration is the latest event of the story playing, in words (the
+	// caption line; the page speaks it through an aria-live region).
+	Narration string `json:"narration"`
+	// In the compare view: every story on one clock, and the shared axis.
+	Compare     []compare.Entry `json:"compare,omitempty"`
+	CompareAxis *compare.Axis   `json:"compareAxis,omitempty"`
 
 	// For benchmarks: when the first frame was drawn (milliseconds since
 	// navigation, in the browser) and the live Go heap after the last GC.
@@ -101,7 +109,7 @@ func (g *Game) publishState(force bool) {
 		Playing:  p.Playing,
 		Speed:    p.Speed,
 		Done:     p.Done(),
-		Makespan: st.Result.Makespan.Min(),
+		Makespan: p.End().Min(), // in the compare view, the longest story's
 		Frames:   g.frames,
 		Hidden:   g.hidden,
 		Visible:  g.visible,
@@ -115,6 +123,9 @@ func (g *Game) publishState(force bool) {
 		View:     p.View(),
 		Loop:     p.Loop,
 		Figures:  play.ShowFigures(p.Figures()),
+		Share:    st.Share(),
+
+		Narration: p.Narration(),
 
 		FirstFrameMs: g.firstFrameMs,
 		HeapLive:     g.heapLive,
@@ -128,6 +139,14 @@ func (g *Game) publishState(force bool) {
 			g.code = code.New()
 		}
 		s.Code = g.code.State(p)
+	}
+	if p.InCompare() {
+		g.ensureLayout()
+		area, scrub := compareRects(g.layout)
+		g.compare.Update(area, scrub, p, g.u) // at this minute, not the last frame's
+		s.Compare = g.compare.Entries()
+		axis := g.compare.Axis()
+		s.CompareAxis = &axis
 	}
 	if ps := g.painter.Stats(); ps.Screen > 0 {
 		s.StillFrames, s.Repainted = ps.Idle, float64(ps.Pixels)/float64(ps.Screen)
@@ -149,6 +168,7 @@ func (g *Game) publishState(force bool) {
 	jumped := s.Minute < old.Minute || s.Minute-old.Minute > 10
 	if force || s.Scenario != old.Scenario || s.Playing != old.Playing || s.Speed != old.Speed ||
 		s.Done != old.Done || s.Audio.Muted != old.Audio.Muted || s.Error != old.Error || jumped ||
+		s.Narration != old.Narration || s.Share != old.Share || s.View != old.View ||
 		(s.Playing && p.Ticks%play.TicksPerSecond == 0) {
 		g.platform.changed(s)
 	}

@@ -201,6 +201,9 @@ func (h *HUD) drawMinus(dst ui.Surface, r image.Rectangle, l *ui.Layout) {
 var HelpLines = []string{
 	"Space            play / pause",
 	"← →              step one minute back / ahead",
+	"[ ]              previous / next event (the step buttons, a swipe)",
+	"T                listen together / take turns",
+	"0                all stories on one clock",
 	"1 – 6            pick a story",
 	fmt.Sprintf("+ −              faster / slower (%gx to %gx)", play.MinSpeed, play.MaxSpeed),
 	"R                restart the story",
