@@ -95,11 +95,12 @@ func New(opts play.Options) (*Game, error) {
 		return nil, err
 	}
 	p.Loop = opts.Loop
+	// The view and the sharing mode first: they set how long the clock runs.
+	p.Showing = opts.View
+	p.Share = opts.Share
 	p.Apply(play.Intent{Kind: play.Seek, Value: opts.Start.Min()})
 	p.Playing = opts.Autoplay
 	p.Muted = opts.Mute
-	p.Showing = opts.View
-	p.Share = opts.Share
 	g := &Game{
 		opts:     opts,
 		player:   p,

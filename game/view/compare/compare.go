@@ -119,9 +119,9 @@ func Layout(area image.Rectangle, n int, u float64) Geometry {
 		g.Rows = append(g.Rows, image.Rect(area.Min.X+pad, y, area.Max.X-pad, y+rowH))
 		y += rowH
 	}
-	g.Chart = image.Rect(area.Min.X+pad+g.LabelW, g.Header.Max.Y, area.Max.X-pad-px(44), y)
+	g.Chart = image.Rect(area.Min.X+pad+g.LabelW, g.Header.Max.Y, area.Max.X-pad-px(60), y)
 	if g.Compact {
-		g.Chart.Max.X = area.Max.X - pad - px(30)
+		g.Chart.Max.X = area.Max.X - pad - px(26)
 	}
 	return g
 }
