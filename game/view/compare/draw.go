@@ -71,11 +71,11 @@ func (v *View) Draw(dst ui.Surface, p *play.Player, fs *ui.Faces, dragging bool)
 	}
 	// The heading over the labels, the minutes over the chart.
 	head := fmt.Sprintf("All stories on one clock · minute %d", int(p.Minute.Min()))
-	if g.Compact {
+	if g.Compact || bold.Advance(head) > float64(g.LabelW-px(10)) {
 		head = fmt.Sprintf("minute %d", int(p.Minute.Min()))
 	}
 	ui.DrawTextAligned(dst, head, bold, image.Rect(g.Header.Min.X, g.Header.Min.Y, g.Chart.Min.X-px(6), g.Header.Max.Y), ui.AlignStart, ui.ColAccent)
-	step := axisStep(v.end)
+	step := axisStep(v.end, max(2, g.Chart.Dx()/px(36)))
 	for m := (sim.Time{}); !v.end.Less(m); m = m.Add(step) {
 		x := v.geo.X(m, v.end)
 		ui.FillRectF(dst, x, float32(g.Header.Max.Y), 1, float32(g.Chart.Max.Y-g.Header.Max.Y), ui.ColGrid)
@@ -295,10 +295,11 @@ func hatch(dst ui.Surface, x, y, w, h float32, clr color.RGBA) {
 	}
 }
 
-// axisStep picks a tick spacing giving at most about eight labels.
-func axisStep(end sim.Time) sim.Time {
+// axisStep picks a tick spacing giving at most about eight labels, and no
+// more than labels.
+func axisStep(end sim.Time, labels int) sim.Time {
 	for _, m := range []int64{5, 10, 15, 30, 60, 120, 240, 600, 1200, 3000, 6000} {
-		if end.Min()/float64(m) <= 8 {
+		if n := end.Min() / float64(m); n <= 8 && n <= float64(labels) {
 			return sim.Whole(m)
 		}
 	}
