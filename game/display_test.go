@@ -478,3 +478,50 @@ func mins(m float64) sim.Time {
 	}
 	return t
 }
+
+// The compare view draws every story on one clock, at the desktop size and
+// in a small embed, and its rows are where state() says they are.
+func TestCompareViewRenders(t *testing.T) {
+	p, _ := sim.PresetByName("concurrency-2")
+	for _, c := range []struct {
+		name string
+		ui   string
+		w, h int
+	}{{"desktop-compare-view", play.UIFull, 1280, 800}, {"embed-compare-view", play.UIMinimal, 480, 300}} {
+		img, g := renderWith(t, play.Options{Scenario: p.Scenario, Start: mins(50), UI: c.ui, View: play.ViewCompare}, c.w, c.h, 1)
+		house, _ := renderWith(t, play.Options{Scenario: p.Scenario, Start: mins(50), UI: c.ui}, c.w, c.h, 1)
+		if d := differingPixels(img, house); d < c.w*c.h/8 {
+			t.Errorf("%s: the compare view differs from the house in only %d pixels", c.name, d)
+		}
+		g.publishState(true)
+		s := g.State()
+		if len(s.Compare) != sim.NumPresets {
+			t.Fatalf("%s: %d rows in state, want %d", c.name, len(s.Compare), sim.NumPresets)
+		}
+		for i, e := range s.Compare {
+			if e.Row.W <= 0 || e.Row.H <= 0 || e.Row.Y+e.Row.H > float64(c.h) {
+				t.Errorf("%s: row %d (%s) at %+v, off the screen", c.name, i, e.Scenario, e.Row)
+			}
+			if i > 0 && e.Row.Y < s.Compare[i-1].Row.Y+s.Compare[i-1].Row.H {
+				t.Errorf("%s: row %d overlaps the one above", c.name, i)
+			}
+		}
+		save(t, img, filepath.Join(shotsDir(t), c.name+".png"))
+	}
+}
+
+// Taking turns shows in the house: at minute 50 of concurrency-2 played in
+// turns, the friend waits for the phone.
+func TestTurnsRenders(t *testing.T) {
+	p, _ := sim.PresetByName("concurrency-2")
+	img, g := renderWith(t, play.Options{Scenario: p.Scenario, Start: mins(50), UI: play.UIFull, Share: play.ShareTurns}, 1280, 800, 1)
+	g.publishState(true)
+	if s := g.State(); s.Share != "turns" || s.Makespan != 120 || len(s.Waiting) != 1 || s.Waiting[0] != "Friend" {
+		t.Errorf("turns at 50: share %q, makespan %v, waiting %v", s.Share, s.Makespan, s.Waiting)
+	}
+	together, _ := render(t, "concurrency-2", 50)
+	if d := differingPixels(img, together); d < 2000 {
+		t.Errorf("taking turns differs from listening together in only %d pixels", d)
+	}
+	save(t, img, filepath.Join(shotsDir(t), "desktop-turns-50.png"))
+}

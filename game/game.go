@@ -16,6 +16,7 @@ import (
 	"chores/game/redraw"
 	"chores/game/ui"
 	"chores/game/view/code"
+	"chores/game/view/compare"
 	"chores/game/view/hud"
 	"chores/game/view/scene"
 	"chores/game/view/timeline"
@@ -33,6 +34,7 @@ type Game struct {
 	hud      *hud.HUD
 	scene    scene.Scene
 	code     *code.View
+	compare  compare.View
 	timeline timeline.Timeline
 	painter  redraw.Painter // paints each frame where it changed
 	layout   *ui.Layout
@@ -98,6 +100,9 @@ func New(opts play.Options) (*Game, error) {
 		return nil, err
 	}
 	p.Loop = opts.Loop
+	// The view and the sharing mode first: they set how long the clock runs.
+	p.Showing = opts.View
+	p.Share = opts.Share
 	p.Apply(play.Intent{Kind: play.Seek, Value: opts.Start.Min()})
 	p.Playing = opts.Autoplay
 	p.Muted = opts.Mute
@@ -187,7 +192,11 @@ func (g *Game) Update() error {
 	p := g.player
 	g.ensureLayout()
 
-	g.intents = g.input.read(g.layout, &g.timeline, g.pick, p.Help, g.intents[:0])
+	var cmp *compare.View
+	if p.InCompare() {
+		cmp = &g.compare
+	}
+	g.intents = g.input.read(g.layout, &g.timeline, cmp, g.pick, p.Help, g.intents[:0])
 	for {
 		select {
 		case in := <-g.external:
@@ -317,30 +326,45 @@ func (g *Game) drawAll(screen ui.Surface) {
 	ui.BeginTrace(screen)
 	defer func() { g.items = append(g.items[:0], ui.EndTrace()...) }()
 	ui.FillRect(screen, screen.Bounds(), ui.ColBackground)
+	inCompare := p.InCompare()
 	ui.Note("panel", p.View(), l.Scene, 0)
-	if p.InCode() {
+	switch {
+	case p.InCode():
 		if g.code == nil {
 			g.code = code.New()
 		}
 		g.code.Draw(screen, l.Scene, p, &g.faces, l.U)
-	} else {
+	case inCompare:
+		// The compare view has its own axis: it takes the house's, the
+		// figures' and the timeline's places (an embed keeps its slim
+		// timeline, for the shared clock).
+		area, scrub := compareRects(l)
+		g.compare.Update(area, scrub, p, l.U)
+	default:
 		g.scene.Prepare(p.Story(), l.Scene, l.U, &g.faces)
 		g.scene.Draw(screen, p)
 	}
-	if !p.InCode() {
-		g.hud.DrawPodcast(screen, l, g.caption, false) // over the roof; the code view has no room for it
+	if !inCompare && !p.InCode() && l.UI != play.UINone {
+		// Over the roof (the code view has no room for it; ui=none is the
+		// house alone), the narration under it.
+		box := g.hud.DrawPodcast(screen, l, g.caption, false)
+		g.drawNarration(screen, l, box)
 	}
 	switch l.UI {
 	case play.UIFull, play.UIPresent:
 		g.hud.DrawTabs(screen, l, p)
 		g.hud.DrawStoryCaption(screen, l, p)
-		g.hud.DrawFigures(screen, l, p)
+		if !inCompare {
+			g.hud.DrawFigures(screen, l, p)
+		}
 		g.hud.DrawControls(screen, l, p)
 	case play.UIMinimal:
 		g.hud.DrawControls(screen, l, p)
 	}
-	if !l.Timeline.Empty() {
-		g.timeline.Prepare(p.Story(), l.Timeline, l.U, &g.faces)
+	if inCompare {
+		g.compare.Draw(screen, p, &g.faces, g.input.dragging)
+	} else if !l.Timeline.Empty() {
+		g.timeline.Prepare(p.Story(), p.AxisSpan(), l.Timeline, l.U, &g.faces)
 		g.timeline.Draw(screen, p.Minute, g.input.dragging)
 		g.timeline.DrawSelection(screen, p.Selected)
 		g.timeline.NoteTexts()
@@ -355,6 +379,16 @@ func (g *Game) drawAll(screen ui.Surface) {
 	if p.Help {
 		g.hud.DrawHelp(screen, l, g.input.touched)
 	}
+}
+
+// compareRects are where the compare view draws: its rows, and an embed's
+// slim timeline (empty in the full interface, where the view draws its own
+// axis over the house's, the figures' and the timeline's places).
+func compareRects(l *ui.Layout) (area, scrub image.Rectangle) {
+	if l.UI != play.UIFull {
+		return l.Scene, l.Timeline
+	}
+	return l.Scene.Union(l.Figures).Union(l.Timeline), image.Rectangle{}
 }
 
 // pick is who was drawn at pt in the last frame: on a marked line of the

@@ -8,6 +8,7 @@ import (
 
 	"chores/game/play"
 	"chores/game/ui"
+	"chores/game/view/compare"
 	"chores/game/view/timeline"
 )
 
@@ -16,14 +17,43 @@ import (
 type input struct {
 	volume   bool // dragging the volume slider
 	dragging bool
-	dragID   ebiten.TouchID // the touch dragging the playhead, or -1 for the mouse
-	pressed  image.Point    // where the current press began, for button feedback
+	seekAt   func(x int) float64 // while dragging: the minute under x (the timeline's or the compare view's)
+	swipe    []swipeStart        // touches that began on the scene, for swipes
+	dragID   ebiten.TouchID      // the touch dragging the playhead, or -1 for the mouse
+	pressed  image.Point         // where the current press began, for button feedback
 	down     bool
 	touches  []ebiten.TouchID
 	chars    []rune
 	gestured bool // a real user gesture happened (unlocks audio in browsers)
 	touched  bool // the screen has been touched: the help lists gestures
 	focus    int  // the button the keyboard's focus is on (Tab), 1-based; 0 for none
+}
+
+// swipeStart is where a touch began on the scene.
+type swipeStart struct {
+	id   ebiten.TouchID
+	x, y int
+}
+
+// swipeIntent is what a touch that went from (x0, y0) to (x1, y1) means: a
+// horizontal swipe of at least min pixels steps to the next event (leftwards,
+// like turning a page) or the previous one (rightwards).
+func swipeIntent(x0, y0, x1, y1, min int) (play.Intent, bool) {
+	dx, dy := x1-x0, y1-y0
+	if abs(dx) < min || abs(dy)*2 > abs(dx) {
+		return play.Intent{}, false
+	}
+	if dx < 0 {
+		return play.Intent{Kind: play.StepEventForward}, true
+	}
+	return play.Intent{Kind: play.StepEventBack}, true
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // keyBinding is a key and the intent it stands for.
@@ -38,8 +68,12 @@ type keyBinding struct {
 var keyIntents = []keyBinding{
 	{ebiten.KeySpace, play.Intent{Kind: play.TogglePlay}},
 	{ebiten.KeyK, play.Intent{Kind: play.TogglePlay}},
-	{ebiten.KeyArrowRight, play.Intent{Kind: play.StepForward}},
-	{ebiten.KeyArrowLeft, play.Intent{Kind: play.StepBack}},
+	{ebiten.KeyArrowRight, play.Intent{Kind: play.StepMinuteForward}},
+	{ebiten.KeyArrowLeft, play.Intent{Kind: play.StepMinuteBack}},
+	{ebiten.KeyBracketRight, play.Intent{Kind: play.StepEventForward}},
+	{ebiten.KeyBracketLeft, play.Intent{Kind: play.StepEventBack}},
+	{ebiten.KeyT, play.Intent{Kind: play.ToggleShare}},
+	{ebiten.Key0, play.Intent{Kind: play.SetView, Text: play.ViewCompare}},
 	{ebiten.KeyEqual, play.Intent{Kind: play.Faster}}, // "+" without shift on most layouts
 	{ebiten.KeyNumpadAdd, play.Intent{Kind: play.Faster}},
 	{ebiten.KeyMinus, play.Intent{Kind: play.Slower}},
@@ -69,7 +103,8 @@ func keysDown(pressed func(ebiten.Key) bool, out []play.Intent) []play.Intent {
 
 // read appends this frame's intents. seek is how the timeline maps a screen
 // x to a minute; it is only called while dragging on the timeline.
-func (in *input) read(l *ui.Layout, tl *timeline.Timeline, pick picker, help bool, out []play.Intent) []play.Intent {
+// cmp is the compare view when it is shown, else nil.
+func (in *input) read(l *ui.Layout, tl *timeline.Timeline, cmp *compare.View, pick picker, help bool, out []play.Intent) []play.Intent {
 	out = keysDown(func(key ebiten.Key) bool {
 		return inpututil.IsKeyJustPressed(key) || (isRepeatKey(key) && repeating(key))
 	}, out)
@@ -94,14 +129,32 @@ func (in *input) read(l *ui.Layout, tl *timeline.Timeline, pick picker, help boo
 
 	// Mouse and touch share one path: a press, maybe a drag, a release.
 	if inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) {
-		out = in.press(ebiten.CursorPosition, -1, l, tl, pick, help, out)
+		out = in.press(ebiten.CursorPosition, -1, l, tl, cmp, pick, help, out)
 	}
 	in.touches = inpututil.AppendJustPressedTouchIDs(in.touches[:0])
 	in.touched = in.touched || len(in.touches) > 0
 	out = in.keyboardFocus(l, out)
 	for _, id := range in.touches {
-		out = in.press(func() (int, int) { return ebiten.TouchPosition(id) }, id, l, tl, pick, help, out)
+		x, y := ebiten.TouchPosition(id)
+		if pt := image.Pt(x, y); pt.In(l.Scene) && cmp == nil {
+			in.swipe = append(in.swipe, swipeStart{id, x, y})
+		}
+		out = in.press(func() (int, int) { return ebiten.TouchPosition(id) }, id, l, tl, cmp, pick, help, out)
 	}
+	// A touch that began on the scene and ends further left or right is a
+	// swipe: the previous or next event.
+	kept := in.swipe[:0]
+	for _, s := range in.swipe {
+		if !inpututil.IsTouchJustReleased(s.id) {
+			kept = append(kept, s)
+			continue
+		}
+		x, y := inpututil.TouchPositionInPreviousTick(s.id)
+		if it, ok := swipeIntent(s.x, s.y, x, y, l.Px(48)); ok {
+			out = append(out, it)
+		}
+	}
+	in.swipe = kept
 	if in.volume {
 		x, still := in.pointer()
 		if still {
@@ -113,7 +166,7 @@ func (in *input) read(l *ui.Layout, tl *timeline.Timeline, pick picker, help boo
 	if in.dragging {
 		x, still := in.pointer()
 		if still {
-			out = append(out, play.Intent{Kind: play.Seek, Value: tl.MinuteAt(x)})
+			out = append(out, play.Intent{Kind: play.Seek, Value: in.seekAt(x)})
 		} else {
 			in.dragging = false
 		}
@@ -140,7 +193,7 @@ func (in *input) pointer() (int, bool) {
 // or on a marked line of the code view.
 type picker func(image.Point) (person int, ok bool)
 
-func (in *input) press(pos func() (int, int), id ebiten.TouchID, l *ui.Layout, tl *timeline.Timeline, pick picker, help bool, out []play.Intent) []play.Intent {
+func (in *input) press(pos func() (int, int), id ebiten.TouchID, l *ui.Layout, tl *timeline.Timeline, cmp *compare.View, pick picker, help bool, out []play.Intent) []play.Intent {
 	x, y := pos()
 	pt := image.Pt(x, y)
 	in.pressed, in.down = pt, true
@@ -154,11 +207,31 @@ func (in *input) press(pos func() (int, int), id ebiten.TouchID, l *ui.Layout, t
 		}
 		return append(out, b.Intent)
 	}
+	if cmp != nil {
+		// The compare view: a row's label opens that story at this minute;
+		// the chart and the axis (or an embed's slim timeline) move the
+		// shared playhead.
+		g, end := cmp.Geometry(), cmp.End()
+		if cmp.InScrub(pt) {
+			in.dragging, in.dragID, in.seekAt = true, id, cmp.ScrubMinuteAt
+			return append(out, play.Intent{Kind: play.Seek, Value: cmp.ScrubMinuteAt(x)})
+		}
+		story, open, seek := g.Hit(pt)
+		switch {
+		case open:
+			return append(out, play.Intent{Kind: play.Open, Value: float64(story)})
+		case seek:
+			in.dragging, in.dragID = true, id
+			in.seekAt = func(x int) float64 { return g.MinuteAt(x, end) }
+			return append(out, play.Intent{Kind: play.Seek, Value: in.seekAt(x)})
+		}
+		return out
+	}
 	if !l.Timeline.Empty() && pt.In(l.Timeline) {
 		if who, ok := tl.PersonAt(pt); ok {
 			return append(out, play.Intent{Kind: play.Select, Value: float64(who)})
 		}
-		in.dragging, in.dragID = true, id
+		in.dragging, in.dragID, in.seekAt = true, id, tl.MinuteAt
 		return append(out, play.Intent{Kind: play.Seek, Value: tl.MinuteAt(x)})
 	}
 	if who, ok := pick(pt); ok && pt.In(l.Scene) && l.UI == play.UIFull {

@@ -9,6 +9,7 @@ import (
 	"chores/game/play"
 	"chores/game/ui"
 	"chores/game/view/code"
+	"chores/game/view/compare"
 )
 
 // heapSample reads the live heap (bytes in use after the last collection),
@@ -61,6 +62,13 @@ type Snapshot struct {
 	Theme    string           `json:"theme"`          // dark or light
 	Layout   []LayoutItem     `json:"layout"`         // what the last frame drew, in CSS pixels
 	Compact  bool             `json:"compact"`        // the narrow arrangement
+	Share    string           `json:"share"`          // the sharing mode playing: turns or together
+	// Narration is the latest event of the story playing, in words (the
+	// caption line; the page speaks it through an aria-live region).
+	Narration string `json:"narration"`
+	// In the compare view: every story on one clock, and the shared axis.
+	Compare     []compare.Entry `json:"compare,omitempty"`
+	CompareAxis *compare.Axis   `json:"compareAxis,omitempty"`
 
 	// For benchmarks: when the first frame was drawn (milliseconds since
 	// navigation, in the browser) and the live Go heap after the last GC.
@@ -106,7 +114,7 @@ func (g *Game) publishState(force bool) {
 		Playing:  p.Playing,
 		Speed:    p.Speed,
 		Done:     p.Done(),
-		Makespan: st.Result.Makespan.Min(),
+		Makespan: p.End().Min(), // in the compare view, the longest story's
 		Frames:   g.frames,
 		Hidden:   g.hidden,
 		Visible:  g.visible,
@@ -120,6 +128,9 @@ func (g *Game) publishState(force bool) {
 		View:     p.View(),
 		Loop:     p.Loop,
 		Figures:  play.ShowFigures(p.Figures()),
+		Share:    st.Share(),
+
+		Narration: p.Narration(),
 
 		FirstFrameMs: g.firstFrameMs,
 		HeapLive:     g.heapLive,
@@ -138,6 +149,14 @@ func (g *Game) publishState(force bool) {
 			g.code = code.New()
 		}
 		s.Code = g.code.State(p)
+	}
+	if p.InCompare() {
+		g.ensureLayout()
+		area, scrub := compareRects(g.layout)
+		g.compare.Update(area, scrub, p, g.u) // at this minute, not the last frame's
+		s.Compare = g.compare.Entries()
+		axis := g.compare.Axis()
+		s.CompareAxis = &axis
 	}
 	if ps := g.painter.Stats(); ps.Screen > 0 {
 		s.StillFrames, s.Repainted = ps.Idle, float64(ps.Pixels)/float64(ps.Screen)
@@ -159,6 +178,7 @@ func (g *Game) publishState(force bool) {
 	jumped := s.Minute < old.Minute || s.Minute-old.Minute > 10
 	if force || s.Scenario != old.Scenario || s.Playing != old.Playing || s.Speed != old.Speed ||
 		s.Done != old.Done || s.Audio.Muted != old.Audio.Muted || s.Error != old.Error || jumped ||
+		s.Narration != old.Narration || s.Share != old.Share || s.View != old.View ||
 		(s.Playing && p.Ticks%play.TicksPerSecond == 0) {
 		// The layout is for state() (tests, tools); a parent page is
 		// told the rest, which stays small.

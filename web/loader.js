@@ -103,6 +103,7 @@
       updatePoster(state);
       remember(state);
       describeCanvas(state);
+      narrate(state);
     },
     ready: function () {
       onReady();
@@ -819,6 +820,44 @@
   const STORE = "chores:" + window.location.pathname + window.location.search;
   const RELOADS = "chores:reloads";
   let lastSaved = 0;
+
+  // narrate speaks the story's events to screen readers: state.narration
+  // goes into the aria-live region when it changes, at most once every
+  // NARRATE_MS (at 8x a story can change faster than anyone can listen);
+  // the latest line is written when the wait is over.
+  const NARRATE_MS = 1500;
+  let narrated = "";
+  let narrateAt = 0;
+  let narrateTimer = 0;
+  let narrateNext = "";
+  function narrate(state) {
+    const line = state && typeof state.narration === "string" ? state.narration.slice(0, 300) : "";
+    narrateNext = line;
+    if (narrateTimer) {
+      return;
+    }
+    const write = function () {
+      narrateTimer = 0;
+      if (narrateNext === narrated) {
+        return;
+      }
+      const el = document.getElementById("narration");
+      if (el) {
+        el.textContent = narrateNext;
+      }
+      narrated = narrateNext;
+      narrateAt = Date.now();
+    };
+    if (line === narrated) {
+      return;
+    }
+    const wait = narrateAt + NARRATE_MS - Date.now();
+    if (wait <= 0) {
+      write();
+    } else {
+      narrateTimer = setTimeout(write, wait);
+    }
+  }
 
   function remember(state) {
     const now = Date.now();

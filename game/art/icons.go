@@ -16,8 +16,8 @@ type Icon int
 const (
 	IconPlay        Icon = iota // a triangle
 	IconPause                   // two bars
-	IconStepForward             // triangle and bar
-	IconStepBack                // bar and triangle
+	IconStepForward             // to the next event: triangle and marker
+	IconStepBack                // to the previous event: marker and triangle
 	IconRestart                 // a circular arrow
 	IconSpeed                   // fast-forward: two triangles
 	IconMute                    // speaker with a cross
@@ -56,18 +56,20 @@ var iconShapes = map[Icon][]string{
 		"............",
 		"............",
 	},
+	// To the next event: a triangle up to a marker (a line with a
+	// diamond), not the bar of "next track".
 	IconStepForward: {
 		"............",
-		"..X.....XX..",
-		"..XX....XX..",
-		"..XXX...XX..",
-		"..XXXX..XX..",
-		"..XXXXX.XX..",
-		"..XXXXX.XX..",
-		"..XXXX..XX..",
-		"..XXX...XX..",
-		"..XX....XX..",
-		"..X.....XX..",
+		".........X..",
+		"..X......X..",
+		"..XX.....X..",
+		"..XXX...XXX.",
+		"..XXXX.XXXXX",
+		"..XXXX.XXXXX",
+		"..XXX...XXX.",
+		"..XX.....X..",
+		"..X......X..",
+		".........X..",
 		"............",
 	},
 	IconSpeed: {

@@ -24,6 +24,9 @@ type FigureState struct {
 func roundMinutes(m float64) float64 { return math.Round(m*10) / 10 }
 func roundRatio(x float64) float64   { return math.Round(x*100) / 100 }
 
+// MinutesText is minutes as the clock and the figures write them.
+func MinutesText(t sim.Time) string { return minutesText(t) }
+
 // minutesText is minutes as the clock and the panel write them: "75",
 // "6.7".
 func minutesText(t sim.Time) string {

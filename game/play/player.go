@@ -28,27 +28,46 @@ const (
 	Play IntentKind = iota + 1
 	Pause
 	TogglePlay
-	Seek          // to Value minutes
-	StepForward   // one step (stepMinutes) ahead, pausing
-	StepBack      // one step back, pausing
-	Pick          // story number Value
-	Load          // Story
-	SetSpeed      // to Value
-	Faster        // next speed up
-	Slower        // next speed down
-	Restart       // to minute 0 and play
-	SetMute       // Value 1 mutes, 0 unmutes
-	ToggleMute    //
-	ToggleHelp    //
-	ToggleCode    // the house or the code that plays it
-	SetView       // to Text (ViewHouse, ViewCode, ViewCompare...)
-	ToggleTheme   // dark or light
-	TogglePresent // the presenter's interface, or the full one
-	SetVolume     // to Value, 0 to 1
-	VolumeUp      // a step louder
-	VolumeDown    // a step quieter
-	CloseOverlay  // Escape
-	Select        // person Value (-1: nobody): highlighted in the house, the timeline and the code
+	Seek              // to Value minutes
+	StepEventForward  // to the model's next event (a room, a listening, a wait starts or ends), pausing
+	StepEventBack     // to the previous event, pausing
+	StepMinuteForward // one step (stepMinutes) ahead, pausing
+	StepMinuteBack    // one step back, pausing
+	Pick              // story number Value
+	Load              // Story
+	SetSpeed          // to Value
+	Faster            // next speed up
+	Slower            // next speed down
+	Restart           // to minute 0 and play
+	SetMute           // Value 1 mutes, 0 unmutes
+	ToggleMute        //
+	ToggleHelp        //
+	ToggleCode        // the house or the code that plays it
+	SetView           // to Text (ViewHouse, ViewCode, ViewCompare...)
+	ToggleTheme       // dark or light
+	TogglePresent     // the presenter's interface, or the full one
+	SetVolume         // to Value, 0 to 1
+	VolumeUp          // a step louder
+	VolumeDown        // a step quieter
+	CloseOverlay      // Escape
+	Select            // person Value (-1: nobody): highlighted in the house, the timeline and the code
+	ToggleShare       // play the story's sharing alternative (listen together / take turns), or back
+	SetShare          // to Text: ShareTurns or ShareTogether, played wherever a story has that alternative
+	Open              // story Value in the house, at the same minute (a row of the compare view)
+)
+
+// StepForward and StepBack are the ⏭ and ⏮ buttons' intents: a step is one
+// event of the model (the arrow keys step minutes).
+const (
+	StepForward = StepEventForward
+	StepBack    = StepEventBack
+)
+
+// The sharing modes a learner can pick (share= in the URL): the model's own
+// words for them.
+const (
+	ShareTurns    = sim.ShareTurns
+	ShareTogether = sim.ShareTogether
 )
 
 // The slowest and fastest playback: every speed given (-speed, the URL,
@@ -88,6 +107,41 @@ type Story struct {
 	// (sim.Alternative), when it has one: shown beside it.
 	Alternative *sim.Result
 	Scenario    sim.Scenario
+	// twin is the story played the other way of sharing (Alternative as
+	// its Result), when there is one: what the turns toggle plays.
+	twin *Story
+}
+
+// Sharing is the story played with the given sharing mode: itself when it
+// shares that way already or shares no phone, else its twin.
+func (st *Story) Sharing(mode string) *Story {
+	if mode == "" || st.twin == nil || st.Scenario.Share == mode {
+		return st
+	}
+	return st.twin
+}
+
+// Share is the sharing mode the story plays with.
+func (st *Story) Share() string { return st.Scenario.Share }
+
+// ShareSentence says in words what sharing one phone changes, from the two
+// results' waiting: "" for a story that shares no phone.
+func (st *Story) ShareSentence() string {
+	if st.Alternative == nil {
+		return ""
+	}
+	turns, together := st.Result, st.Alternative
+	if st.Scenario.Share == ShareTogether {
+		turns, together = together, turns
+	}
+	saved := turns.Waiting.Sub(together.Waiting)
+	if !together.Waiting.Less(turns.Waiting) {
+		return "Here taking turns costs no waiting: nobody is ready while the phone is busy."
+	}
+	if st.Scenario.Share == ShareTurns {
+		return fmt.Sprintf("Taking turns on one phone: %s minutes of waiting. Listening together saves them (T).", minutesText(saved))
+	}
+	return fmt.Sprintf("Listening together on one phone saves %s minutes of waiting (T: take turns).", minutesText(saved))
 }
 
 func newStory(s sim.Scenario, title, caption string) (*Story, error) {
@@ -100,6 +154,7 @@ func newStory(s sim.Scenario, title, caption string) (*Story, error) {
 		if st.Alternative, err = sim.Simulate(alt); err != nil {
 			return nil, err
 		}
+		st.twin = &Story{Name: s.Name, Title: title, Caption: caption, Result: st.Alternative, Alternative: r, Scenario: alt, twin: st}
 	}
 	return st, nil
 }
@@ -150,6 +205,9 @@ type Player struct {
 	// bob or sway, notes do not bounce; what changes, changes in place.
 	Still bool
 	Loop  bool // start again after a pause at the end (embeds)
+	// Share is the sharing mode asked for (ShareTurns, ShareTogether), or
+	// "" for each story's own: a story with that alternative plays it.
+	Share string
 	// Selected is the person highlighted everywhere (their goroutines'
 	// lines, their timeline rows, them in the house), or -1.
 	Selected int
@@ -205,11 +263,80 @@ func (p *Player) View() string {
 // InCode reports whether the code view is shown.
 func (p *Player) InCode() bool { return p.View() == ViewCode }
 
-// Story is the current story.
-func (p *Player) Story() *Story { return p.Stories[p.Index] }
+// InCompare reports whether the compare view is shown.
+func (p *Player) InCompare() bool { return p.View() == ViewCompare }
+
+// Story is the current story, played with the sharing mode asked for.
+func (p *Player) Story() *Story { return p.Stories[p.Index].Sharing(p.Share) }
+
+// Compared are all the stories (the six and the learner's own) as they play
+// now, for the compare view.
+func (p *Player) Compared() []*Story {
+	out := make([]*Story, len(p.Stories))
+	for i, st := range p.Stories {
+		out[i] = st.Sharing(p.Share)
+	}
+	return out
+}
+
+// End is the last minute of the clock: the story's makespan, or in the
+// compare view the longest story's.
+func (p *Player) End() sim.Time {
+	end := p.Story().Result.Makespan
+	if p.InCompare() {
+		for _, st := range p.Compared() {
+			end = sim.Later(end, st.Result.Makespan)
+		}
+	}
+	return end
+}
+
+// AxisSpan is the minutes a story's timeline spans: the same for all the
+// presets (the longest of them, alternatives included), so that switching
+// stories shows their lengths; a longer story of one's own gets its own.
+func (p *Player) AxisSpan() sim.Time {
+	span := sim.Whole(1)
+	stories := p.Stories[:min(len(p.Stories), sim.NumPresets)]
+	for _, st := range append(stories[:len(stories):len(stories)], p.Story()) {
+		span = sim.Later(span, st.Result.Makespan)
+		if st.Alternative != nil {
+			span = sim.Later(span, st.Alternative.Makespan)
+		}
+	}
+	return span
+}
 
 // Done reports whether the playhead is at the end.
-func (p *Player) Done() bool { return !p.Minute.Less(p.Story().Result.Makespan) }
+func (p *Player) Done() bool { return !p.Minute.Less(p.End()) }
+
+// Narration is the latest event of the story playing, in words ("" before
+// the first).
+func (p *Player) Narration() string { return p.Story().Result.NarrationAt(p.Minute) }
+
+// stepEvent is the next (or previous) event's instant: of the story, or in
+// the compare view of any story.
+func (p *Player) stepEvent(forward bool) sim.Time {
+	stories := []*Story{p.Story()}
+	if p.InCompare() {
+		stories = p.Compared()
+	}
+	var at sim.Time
+	for i, st := range stories {
+		var t sim.Time
+		if forward {
+			t = st.Result.NextEvent(p.Minute)
+			if !p.Minute.Less(t) { // nothing after: this story is over
+				t = p.End()
+			}
+		} else {
+			t = st.Result.PrevEvent(p.Minute)
+		}
+		if i == 0 || forward && t.Less(at) || !forward && at.Less(t) {
+			at = t
+		}
+	}
+	return at
+}
 
 // Figures are the model's figures at the playhead.
 func (p *Player) Figures() sim.Figures { return p.figures }
@@ -224,7 +351,7 @@ func (p *Player) refresh() {
 
 // Apply carries out one intent.
 func (p *Player) Apply(in Intent) {
-	end := p.Story().Result.Makespan
+	end := p.End()
 	switch in.Kind {
 	case Play:
 		if p.Done() {
@@ -247,13 +374,43 @@ func (p *Player) Apply(in Intent) {
 			return
 		}
 		p.Minute = sim.Clamp(m, sim.Time{}, end)
-	case StepForward, StepBack:
+	case StepMinuteForward, StepMinuteBack:
 		step := sim.Whole(stepMinutes)
-		if in.Kind == StepBack {
+		if in.Kind == StepMinuteBack {
 			step = sim.Whole(-stepMinutes)
 		}
 		p.Playing = false
 		p.Minute = sim.Clamp(p.Minute.Add(step), sim.Time{}, end)
+	case StepEventForward, StepEventBack:
+		p.Playing = false
+		p.Minute = sim.Clamp(p.stepEvent(in.Kind == StepEventForward), sim.Time{}, end)
+	case ToggleShare:
+		st := p.Story()
+		if st.Alternative == nil {
+			p.say("%s shares no phone between listeners: there are no turns to take.", st.Title)
+			return
+		}
+		if st.Share() == ShareTogether {
+			p.Share = ShareTurns
+		} else {
+			p.Share = ShareTogether
+		}
+		p.Minute = sim.Clamp(p.Minute, sim.Time{}, p.End())
+	case SetShare:
+		if in.Text != ShareTurns && in.Text != ShareTogether {
+			p.say("share: there is no sharing mode %s (use %s or %s)", quote(in.Text), ShareTurns, ShareTogether)
+			return
+		}
+		p.Share = in.Text
+		p.Minute = sim.Clamp(p.Minute, sim.Time{}, p.End())
+	case Open:
+		i := int(in.Value)
+		if float64(i) != in.Value || i < 0 || i >= len(p.Stories) {
+			p.say("there is no story number %v", in.Value)
+			return
+		}
+		p.Index, p.Selected, p.Showing = i, -1, ViewHouse
+		p.Minute = sim.Clamp(p.Minute, sim.Time{}, p.End())
 	case Pick:
 		i := int(in.Value)
 		if float64(i) != in.Value || i < 0 || i >= len(p.Stories) {
@@ -313,6 +470,7 @@ func (p *Player) Apply(in Intent) {
 			return
 		}
 		p.Showing = in.Text
+		p.Minute = sim.Clamp(p.Minute, sim.Time{}, p.End()) // the compare view's clock may run longer
 	case SetVolume, VolumeUp, VolumeDown:
 		v := in.Value
 		switch in.Kind {
@@ -344,6 +502,8 @@ func (p *Player) Apply(in Intent) {
 		}
 	}
 	p.endWait = 0
+	// A view or a story with a shorter clock keeps the playhead on it.
+	p.Minute = sim.Clamp(p.Minute, sim.Time{}, p.End())
 	p.refresh()
 }
 
@@ -394,7 +554,7 @@ func (p *Player) MinutesPerTick() sim.Time {
 func (p *Player) Tick() {
 	p.Ticks++
 	if p.Playing {
-		end := p.Story().Result.Makespan
+		end := p.End()
 		p.Minute = sim.Earlier(p.Minute.Add(p.MinutesPerTick()), end)
 		if !p.Minute.Less(end) {
 			p.Playing = false
@@ -419,6 +579,9 @@ func (p *Player) Hash() uint64 {
 	fmt.Fprintf(h, "%d|%s|%s|%t|%v|%t|%v|%t|%t|%d", p.Index, p.Story().Name, p.Minute.Exact(), p.Playing, p.Speed, p.Muted, p.Volume, p.Help, p.InCode(), p.Ticks)
 	if p.Selected >= 0 {
 		fmt.Fprintf(h, "|sel %d", p.Selected)
+	}
+	if p.Share != "" || p.InCompare() {
+		fmt.Fprintf(h, "|share %s|%s", p.Share, p.View())
 	}
 	if p.Theme == ThemeLight || p.Presenting {
 		fmt.Fprintf(h, "|%s %t", p.Theme, p.Presenting)

@@ -32,6 +32,7 @@ type Options struct {
 	Theme    string // ThemeDark (default) or ThemeLight
 	Loop     bool   // start again after the end (embeds)
 	View     string // one of Views
+	Share    string // ShareTurns or ShareTogether: play each story's alternative of that mode; "" for their own
 	Notices  []string
 }
 
@@ -46,12 +47,12 @@ const (
 )
 
 // Views are the views there are, in the order the interface offers them.
-var Views = []string{ViewHouse, ViewCode}
+var Views = []string{ViewHouse, ViewCode, ViewCompare}
 
 // knownParams are the URL parameters of DESIGN.md. load and embed-help are the page's own
 // (web/loader.js: when the .wasm is fetched); the game only knows it is not
 // a mistake.
-var knownParams = []string{"scenario", "config", "speed", "t", "autoplay", "ui", "mute", "view", "loop", "load", "theme", "embed-help"}
+var knownParams = []string{"scenario", "config", "speed", "t", "autoplay", "ui", "mute", "view", "loop", "share", "load", "theme", "embed-help"}
 
 // OptionsFromQuery reads the page's URL parameters on top of base. A bad
 // value is reported in the returned notices and the default is kept: the page
@@ -162,6 +163,14 @@ func OptionsFromQuery(query string, base Options) (Options, []string) {
 			o.View = v
 		} else {
 			bad("view=%s: use %s; showing the house.", quote(v), strings.Join(Views, ", "))
+		}
+	}
+	if v, ok := get("share"); ok {
+		switch v {
+		case ShareTurns, ShareTogether:
+			o.Share = v
+		default:
+			bad("share=%s: use %s or %s; playing each story's own way.", quote(v), ShareTurns, ShareTogether)
 		}
 	}
 	return o, notes

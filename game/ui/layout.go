@@ -53,7 +53,11 @@ const (
 	BtnCode
 	BtnVolume // a slider: where it is pressed sets the volume
 	BtnTheme  // light or dark
+	BtnShare  // listen together or take turns, where the story has the choice
 )
+
+// CompareTab is the Story of the tab that opens the compare view.
+const CompareTab = -1
 
 // Px is n design pixels in device pixels.
 func (l *Layout) Px(n float64) int { return int(math.Round(n * l.U)) }
@@ -150,7 +154,7 @@ func NewLayout(w, h int, css float64, asked string, p *play.Player, rows int) *L
 		l.Scene = middle
 	}
 	l.tabs(p, pad)
-	l.controls(present, pad)
+	l.controls(present, pad, p.Story().Alternative != nil)
 	return l
 }
 
@@ -170,18 +174,22 @@ func (l *Layout) minimal() {
 
 // tabs puts one tab per story across the top.
 func (l *Layout) tabs(p *play.Player, pad int) {
-	n := len(p.Stories)
+	n := len(p.Stories) + 1 // and the compare view, last
 	tabW := (l.W - 2*pad) / max(n, 1)
 	for i, st := range p.Stories {
 		r := image.Rect(pad+i*tabW, l.Px(4), pad+(i+1)*tabW-l.Px(4), l.Tabs.Max.Y-l.Px(2))
 		l.Buttons = append(l.Buttons, Button{R: r, Kind: BtnTab, Story: i, Label: st.Title,
 			Intent: play.Intent{Kind: play.Pick, Value: float64(i)}})
 	}
+	i := len(p.Stories)
+	r := image.Rect(pad+i*tabW, l.Px(4), pad+(i+1)*tabW-l.Px(4), l.Tabs.Max.Y-l.Px(2))
+	l.Buttons = append(l.Buttons, Button{R: r, Kind: BtnTab, Story: CompareTab, Label: "all on one clock",
+		Intent: play.Intent{Kind: play.SetView, Text: play.ViewCompare}})
 }
 
 // controls lays the buttons out left to right, on two rows when compact;
 // the presenter's are only play, step and the theme.
-func (l *Layout) controls(present bool, pad int) {
+func (l *Layout) controls(present bool, pad int, share bool) {
 	bs, gap := l.Px(32), l.Px(6)
 	rowH := l.Px(44)
 	x, row := pad, 0
@@ -192,17 +200,17 @@ func (l *Layout) controls(present bool, pad int) {
 		x += w + gap
 	}
 	if present {
-		add(BtnStepBack, play.Intent{Kind: play.StepBack}, "step back", bs)
+		add(BtnStepBack, play.Intent{Kind: play.StepEventBack}, "previous event", bs)
 		add(BtnPlay, play.Intent{Kind: play.TogglePlay}, "play", bs)
-		add(BtnStepForward, play.Intent{Kind: play.StepForward}, "step ahead", bs)
+		add(BtnStepForward, play.Intent{Kind: play.StepEventForward}, "next event", bs)
 		x = l.W - pad - bs - l.Px(40)
 		add(BtnTheme, play.Intent{Kind: play.ToggleTheme}, "theme", bs+l.Px(40))
 		return
 	}
 	add(BtnRestart, play.Intent{Kind: play.Restart}, "restart", bs)
-	add(BtnStepBack, play.Intent{Kind: play.StepBack}, "step back", bs)
+	add(BtnStepBack, play.Intent{Kind: play.StepEventBack}, "previous event", bs)
 	add(BtnPlay, play.Intent{Kind: play.TogglePlay}, "play", bs)
-	add(BtnStepForward, play.Intent{Kind: play.StepForward}, "step ahead", bs)
+	add(BtnStepForward, play.Intent{Kind: play.StepEventForward}, "next event", bs)
 	x += l.Px(10)
 	add(BtnSlower, play.Intent{Kind: play.Slower}, "slower", bs)
 	x += l.Px(44) // the speed label sits here
@@ -218,11 +226,15 @@ func (l *Layout) controls(present bool, pad int) {
 		label string
 		w     int
 	}{
+		{BtnShare, play.Intent{Kind: play.ToggleShare}, "turns", bs + l.Px(40)},
 		{BtnCode, play.Intent{Kind: play.ToggleCode}, "code", bs + l.Px(24)},
 		{BtnTheme, play.Intent{Kind: play.ToggleTheme}, "theme", bs + l.Px(24)},
 		{BtnMute, play.Intent{Kind: play.ToggleMute}, "sound", bs},
 		{BtnVolume, play.Intent{}, "volume", l.Px(84)},
 		{BtnHelp, play.Intent{Kind: play.ToggleHelp}, "help", bs},
+	}
+	if !share {
+		right = right[1:] // no phone shared: nothing to toggle
 	}
 	total := -gap
 	for _, b := range right {
@@ -257,7 +269,7 @@ func (l *Layout) ClockRect() image.Rectangle {
 			if !twoRows {
 				from = max(from, b.R.Max.X+l.Px(12))
 			}
-		case BtnCode, BtnTheme:
+		case BtnCode, BtnTheme, BtnShare:
 			to = min(to, b.R.Min.X-l.Px(12))
 			if twoRows {
 				top, bottom = b.R.Min.Y, b.R.Max.Y

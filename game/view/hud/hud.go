@@ -10,6 +10,7 @@ import (
 	"chores/game/art"
 	"chores/game/play"
 	"chores/game/ui"
+	"chores/sim"
 )
 
 // HUD draws everything around the house.
@@ -44,7 +45,11 @@ func (h *HUD) DrawTabs(dst ui.Surface, l *ui.Layout, p *play.Player) {
 		}
 		room := float64(b.R.Dx() - l.Px(8))
 		num := fmt.Sprint(b.Story + 1)
-		for form < 2 && face.Advance([]string{num + " " + b.Label, num + " " + p.Stories[b.Story].Name}[form]) > room {
+		name := "all"
+		if b.Story >= 0 {
+			name = p.Stories[b.Story].Name
+		}
+		for form < 2 && face.Advance([]string{num + " " + b.Label, num + " " + name}[form]) > room {
 			form++
 		}
 	}
@@ -53,7 +58,7 @@ func (h *HUD) DrawTabs(dst ui.Surface, l *ui.Layout, p *play.Player) {
 			continue
 		}
 		bg, fg := ui.ColPanel, ui.ColTextDim
-		if b.Story == p.Index {
+		if (b.Story == p.Index && !p.InCompare()) || (b.Story == ui.CompareTab && p.InCompare()) {
 			bg, fg = ui.ColAccent, ui.ColBackground
 		} else if b.Pressed {
 			bg = ui.ColPanelLight
@@ -62,10 +67,15 @@ func (h *HUD) DrawTabs(dst ui.Surface, l *ui.Layout, p *play.Player) {
 		h.focusRing(dst, l, b)
 		num := fmt.Sprint(b.Story + 1)
 		label := num
-		switch form {
-		case 0:
+		switch {
+		case b.Story == ui.CompareTab:
+			num, label = "0", "0"
+			if form < 2 {
+				label = "0 " + []string{b.Label, "all"}[form]
+			}
+		case form == 0:
 			label = num + " " + b.Label
-		case 1:
+		case form == 1:
 			label = num + " " + p.Stories[b.Story].Name
 		}
 		ui.Note("tab", num+" "+b.Label, b.R, 0)
@@ -265,9 +275,13 @@ func (h *HUD) DrawControls(dst ui.Surface, l *ui.Layout, p *play.Player) {
 		case ui.BtnVolume:
 			h.drawVolume(dst, b.R, l, p)
 			continue
-		case ui.BtnCode, ui.BtnTheme:
+		case ui.BtnCode, ui.BtnTheme, ui.BtnShare:
 			label := "code"
 			switch {
+			case b.Kind == ui.BtnShare && p.Story().Share() == sim.ShareTogether:
+				label = "turns"
+			case b.Kind == ui.BtnShare:
+				label = "together"
 			case b.Kind == ui.BtnCode && p.InCode():
 				label = "house"
 			case b.Kind == ui.BtnTheme && p.Theme == play.ThemeLight:
@@ -326,6 +340,9 @@ func (h *HUD) drawMinus(dst ui.Surface, r image.Rectangle, l *ui.Layout) {
 var HelpLines = []string{
 	"Space            play / pause",
 	"← →              step one minute back / ahead",
+	"[ ]              previous / next event (the step buttons, a swipe)",
+	"T                listen together / take turns",
+	"0                all stories on one clock",
 	"1 – 6            pick a story",
 	fmt.Sprintf("+ −              faster / slower (%gx to %gx)", play.MinSpeed, play.MaxSpeed),
 	"R                restart the story",
@@ -406,9 +423,9 @@ func (h *HUD) DrawNotice(dst ui.Surface, l *ui.Layout, msg string) {
 // DrawPodcast shows the words being said (caption), under the house, while
 // someone listens (also when muted: captions are for reading). inCode: the
 // code view is shown.
-func (h *HUD) DrawPodcast(dst ui.Surface, l *ui.Layout, caption string, inCode bool) {
+func (h *HUD) DrawPodcast(dst ui.Surface, l *ui.Layout, caption string, inCode bool) image.Rectangle {
 	if caption == "" {
-		return
+		return image.Rectangle{}
 	}
 	face := h.faces.Get(float64(l.Px(13)), false)
 	lines := ui.Wrap("podcast: "+caption, face, float64(l.Scene.Dx())*0.8)
@@ -426,6 +443,7 @@ func (h *HUD) DrawPodcast(dst ui.Surface, l *ui.Layout, caption string, inCode b
 		lr := image.Rect(r.Min.X, r.Min.Y+l.Px(4)+i*lineH, r.Max.X, r.Min.Y+l.Px(4)+(i+1)*lineH)
 		ui.DrawTextAligned(dst, line, face, lr, ui.AlignCenter, ui.ColOnDark)
 	}
+	return r
 }
 
 // clockText is what the clock says.

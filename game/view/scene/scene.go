@@ -153,6 +153,20 @@ func (sc *Scene) Prepare(st *play.Story, rect image.Rectangle, u float64, f *ui.
 
 // origin is where the house's top-left lands on screen: on a whole pixel,
 // so every art pixel covers whole screen pixels.
+// Ceiling is the screen y of the top of the house's highest room: above it
+// is roof and sky, where words can go without hiding anyone.
+func (sc *Scene) Ceiling() int {
+	if sc.house == nil || len(sc.house.Cells) == 0 {
+		return sc.rect.Min.Y
+	}
+	_, oy := sc.origin()
+	top := sc.house.Cells[0].Rect.Min.Y
+	for _, cl := range sc.house.Cells {
+		top = min(top, cl.Rect.Min.Y)
+	}
+	return int(oy + float64(top)*sc.k)
+}
+
 func (sc *Scene) origin() (float64, float64) {
 	h := sc.house
 	return math.Floor(float64(sc.rect.Min.X) + (float64(sc.rect.Dx())-float64(h.W)*sc.k)/2),

@@ -76,10 +76,14 @@ func buildRows(st *play.Story) []row {
 		rows = append(rows, rw)
 	}
 	if alt := st.Alternative; alt != nil {
-		// The same story taking turns: each listener's ears, waits striped,
-		// so the waiting that sharing saves is there to see.
+		// The same story shared the other way: each listener's ears, waits
+		// striped, so the waiting that sharing saves is there to see.
+		other := "if taking turns: "
+		if st.Scenario.Share == sim.ShareTurns {
+			other = "if together: "
+		}
 		for p, person := range st.Scenario.People {
-			rw := row{label: "turns: " + person.Name, person: p}
+			rw := row{label: other + person.Name, person: p}
 			for _, sp := range alt.Spans {
 				if sp.Person == p && sp.Lane == sim.LaneEars {
 					rw.bars = append(rw.bars, bar{from: sp.Start, to: sp.End, clr: listenerColor(p)})
@@ -114,6 +118,7 @@ type Timeline struct {
 	labels bool
 	rows   []row
 	end    sim.Time // the minute at the right edge
+	span   sim.Time // the span asked for (play.Player.AxisSpan)
 	chart  image.Rectangle
 	cache  *ebiten.Image
 	faces  *ui.Faces
@@ -121,14 +126,17 @@ type Timeline struct {
 
 func (tl *Timeline) px(css float64) int { return int(css*tl.u + 0.5) }
 
-// Prepare rebuilds the cached chart when the story or the rectangle changed.
-func (tl *Timeline) Prepare(st *play.Story, rect image.Rectangle, u float64, f *ui.Faces) {
-	if tl.st == st && tl.rect == rect && tl.u == u && tl.cache != nil && tl.theme == ui.Theme() {
+// Prepare rebuilds the cached chart when the story, the span or the
+// rectangle changed. span is the minutes the axis spans: the same for every
+// preset (play.Player.AxisSpan), so that switching stories shows their
+// lengths differ; a longer story stretches it.
+func (tl *Timeline) Prepare(st *play.Story, span sim.Time, rect image.Rectangle, u float64, f *ui.Faces) {
+	if tl.st == st && tl.span == span && tl.rect == rect && tl.u == u && tl.cache != nil && tl.theme == ui.Theme() {
 		return
 	}
-	tl.st, tl.rect, tl.u, tl.faces, tl.theme = st, rect, u, f, ui.Theme()
+	tl.st, tl.span, tl.rect, tl.u, tl.faces, tl.theme = st, span, rect, u, f, ui.Theme()
 	tl.rows = buildRows(st)
-	tl.end = st.Result.Makespan
+	tl.end = sim.Later(span, st.Result.Makespan)
 	if st.Alternative != nil {
 		tl.end = sim.Later(tl.end, st.Alternative.Makespan)
 	}
@@ -344,6 +352,10 @@ func (tl *Timeline) Draw(dst ui.Surface, minute sim.Time, dragging bool) {
 				ui.FillRectF(dst, a, y, b-a, h, shade)
 			}
 		}
+	}
+	// Where this story ends, on an axis that may run further.
+	if end := float32(math.Round(float64(tl.x(tl.st.Result.Makespan)))); end < float32(tl.chart.Max.X)-1 {
+		ui.FillRectF(dst, end, float32(tl.chart.Min.Y), 1, float32(tl.chart.Dy()), ui.ColAccent)
 	}
 	w := float32(tl.px(2))
 	ui.FillRectF(dst, x-w/2, float32(tl.rect.Min.Y+tl.px(2)), w, float32(tl.rect.Dy()-tl.px(4)), ui.ColPlayhead)
