@@ -28,6 +28,10 @@ func (g *Game) drawNarration(dst ui.Surface, l *ui.Layout, podcast image.Rectang
 	if s := p.Story().ShareSentence(); s != "" && full {
 		lines = append(lines, ui.Wrap(s, face, width)...)
 	}
+	if p.Done() && full && !p.InCompare() {
+		// At the end, what the story teaches.
+		lines = append(lines, ui.Wrap(p.Story().Lesson(), face, width)...)
+	}
 	if len(lines) == 0 || l.Scene.Dy() < l.Px(80) || !full {
 		return // a small embed has no room for words over its house
 	}

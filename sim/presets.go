@@ -12,6 +12,7 @@ type Preset struct {
 	Name     string
 	Title    string
 	Caption  string // what the story teaches, in a sentence or two
+	Lesson   string // the one line said at its end
 	Scenario Scenario
 }
 
@@ -61,6 +62,7 @@ var presets = [NumPresets]Preset{
 		Title: "One thing after another",
 		Caption: "You clean every room, then sit down with the podcast. " +
 			"Nothing overlaps: the total is the sum of the parts.",
+		Lesson:   "Nothing overlapped, so the total is every part added up: 105 minutes.",
 		Scenario: story("sequential", []Person{you}, justYou, justYou, ListenAfter, ShareTurns, false),
 	},
 	{
@@ -68,6 +70,7 @@ var presets = [NumPresets]Preset{
 		Title: "Concurrency: airpods in",
 		Caption: "Still one person, but the podcast plays while your hands clean. " +
 			"Concurrency fills the waiting; it does not add hands.",
+		Lesson:   "One pair of hands, but the ears worked meanwhile: concurrency saved the 45 minutes of listening.",
 		Scenario: story("concurrency-1", []Person{youAirpods}, justYou, justYou, ListenDuring, ShareTurns, false),
 	},
 	{
@@ -75,6 +78,7 @@ var presets = [NumPresets]Preset{
 		Title: "Parallelism: a friend helps",
 		Caption: "Two people split the rooms, so the cleaning takes half as long. " +
 			"Then you listen alone: parallel work, one person's podcast.",
+		Lesson:   "Two pairs of hands halved the cleaning; the episode still waited for it.",
 		Scenario: story("parallelism-1", []Person{you, friend}, justYou, both, ListenAfter, ShareTurns, false),
 	},
 	{
@@ -82,6 +86,7 @@ var presets = [NumPresets]Preset{
 		Title: "Parallelism: a phone each",
 		Caption: "Two cleaners, then two phones playing at once. " +
 			"Arguably this is just two independent jobs: parallel, but nothing is shared.",
+		Lesson:   "Two cleaners, then two phones at once: parallel, but with twice the devices.",
 		Scenario: story("parallelism-2", []Person{you, friendFone}, both, both, ListenAfter, ShareTurns, false),
 	},
 	{
@@ -89,6 +94,7 @@ var presets = [NumPresets]Preset{
 		Title: "Concurrency: one phone, two ears",
 		Caption: "The friend has no podcast app, so you both listen to your phone together. " +
 			"Taking turns would cost 45 more minutes; sharing the stream removes the wait.",
+		Lesson:   "One phone, heard together: as quick as a phone each, with nobody waiting.",
 		Scenario: story("concurrency-2", []Person{you, friend}, both, both, ListenAfter, ShareTogether, false),
 	},
 	{
@@ -96,6 +102,7 @@ var presets = [NumPresets]Preset{
 		Title: "Both at once",
 		Caption: "Two people split the rooms while the home theatre plays to the whole house. " +
 			"Parallel hands, concurrent ears: done when the episode ends.",
+		Lesson:   "Parallel hands and concurrent ears: done when the episode ends.",
 		Scenario: story("best-of-both", []Person{you, friend}, both, both, ListenDuring, ShareTogether, true),
 	},
 }

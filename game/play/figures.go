@@ -53,13 +53,13 @@ func Texts(f sim.Figures) FigureTexts {
 		Makespan:    minutesText(f.Makespan) + " min",
 		Speedup:     "…",
 		Parallelism: strconv.FormatFloat(s.Parallelism, 'f', 2, 64),
-		Overlap:     strconv.FormatFloat(s.Overlap, 'f', 2, 64),
-		Waiting:     minutesText(f.Waiting) + " min",
+		// The same rounding as state().figures.overlap (hundredths), read
+		// as a share of the time.
+		Overlap: strconv.FormatFloat(s.Overlap*100, 'f', 0, 64) + "%",
+		Waiting: minutesText(f.Waiting) + " min",
 	}
 	if f.Final {
 		t.Speedup = strconv.FormatFloat(s.Speedup, 'f', 2, 64) + "x"
-	} else {
-		t.Makespan = "≥ " + t.Makespan
 	}
 	return t
 }

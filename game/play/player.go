@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"chores/sim"
@@ -123,6 +124,17 @@ func (st *Story) Sharing(mode string) *Story {
 
 // Share is the sharing mode the story plays with.
 func (st *Story) Share() string { return st.Scenario.Share }
+
+// Lesson is the line said at the story's end: the preset's own, or for a
+// household of one's own, its result in words.
+func (st *Story) Lesson() string {
+	if p, ok := sim.IsPreset(st.Scenario); ok {
+		return p.Lesson
+	}
+	r := st.Result
+	return fmt.Sprintf("Done after %s min: %sx as fast as one person doing it all in a row.",
+		minutesText(r.Makespan), strconv.FormatFloat(roundRatio(r.Speedup.Float()), 'f', 2, 64))
+}
 
 // ShareSentence says in words what sharing one phone changes, from the two
 // results' waiting: "" for a story that shares no phone.

@@ -110,3 +110,22 @@ func TestShareParam(t *testing.T) {
 		t.Errorf("share=maybe: %+v %v", o, notes)
 	}
 }
+
+// Every story ends with a line of what it teaches; a household of one's own
+// says its result in words, from the model.
+func TestLessons(t *testing.T) {
+	p := newTestPlayer(t, "sequential")
+	for i := range sim.NumPresets {
+		if l := p.Stories[i].Lesson(); l == "" || !strings.HasSuffix(l, ".") {
+			t.Errorf("story %d has no lesson: %q", i, l)
+		}
+	}
+	s := sim.Largest()
+	st, err := storyFor(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Done after " + minutesText(st.Result.Makespan) + " min:"; !strings.HasPrefix(st.Lesson(), want) {
+		t.Errorf("a custom story's lesson %q, want it to start %q", st.Lesson(), want)
+	}
+}

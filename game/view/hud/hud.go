@@ -170,19 +170,26 @@ func (h *HUD) DrawFigures(dst ui.Surface, l *ui.Layout, p *play.Player) {
 	f := p.Figures()
 	fig := play.Texts(f)
 	type figure struct{ name, value, note string }
+	// In plain words: how long, how much faster than one person alone, how
+	// many hands at once, how much of the time ears and hands overlapped,
+	// how long people waited.
 	items := []figure{
-		{"makespan", fig.Makespan, "still running"},
-		{"speedup vs one alone", fig.Speedup, "known at the end"},
-		{"parallelism", fig.Parallelism, "hands busy at once"},
-		{"overlap", fig.Overlap, "cleaning while listening"},
+		{"so far", fig.Makespan, "still going"},
+		{"faster than one alone", fig.Speedup, "known at the end"},
+		{"hands busy at once", fig.Parallelism, "on average"},
+		{"cleaning while listening", fig.Overlap, "of the time"},
 		{"waiting", fig.Waiting, "ready but blocked"},
 	}
 	if f.Final {
-		items[0].note, items[1].note = "", ""
+		items[0] = figure{"done after", fig.Makespan, ""}
+		items[1].note = "than doing it all in a row"
 	}
 	if l.Strip {
 		// The strip: short names over values, in columns.
-		short := []string{"total", "speedup", "hands", "overlap", "waiting"}
+		short := []string{"so far", "faster", "hands", "both", "waiting"}
+		if f.Final {
+			short[0] = "done"
+		}
 		label := h.faces.Get(float64(l.Px(12)), false)
 		value := h.faces.Get(float64(l.Px(13)), true)
 		colW := r.Dx() / len(items)
