@@ -108,9 +108,12 @@ func TestRealHonoursGOMAXPROCS(t *testing.T) {
 		t.Errorf("GOMAXPROCS=1: the run says %d", one.GOMAXPROCS)
 	}
 	// One processor for two cleaners: their 60 minutes of work take about
-	// 60, not the model's 30.
-	if one.Measured.CleaningDone < 54 {
-		t.Errorf("GOMAXPROCS=1: cleaning done at %v, want at least 54", one.Measured.CleaningDone)
+	// 60, not the model's 30. The bound is loose (1.4 times the model): the
+	// work is calibrated once, and a machine busy with other things while it
+	// calibrates makes the work smaller (make bench measures the ratio on a
+	// quiet machine).
+	if one.Measured.CleaningDone < 42 {
+		t.Errorf("GOMAXPROCS=1: cleaning done at %v, want at least 42", one.Measured.CleaningDone)
 	}
 }
 
