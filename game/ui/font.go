@@ -219,3 +219,15 @@ func Wrap(s string, f *Face, width float64) []string {
 	}
 	return lines
 }
+
+// Fit is s, or as much of it as fits in w pixels followed by "…".
+func Fit(s string, f *Face, w float64) string {
+	if f.Advance(s) <= w {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && f.Advance(string(r)+"…") > w {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}

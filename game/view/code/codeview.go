@@ -136,7 +136,7 @@ func (cv *View) Draw(dst ui.Surface, r image.Rectangle, p *play.Player, fs *ui.F
 		if i >= len(head) {
 			clr, face = ui.ColTextDim, f
 		}
-		ui.DrawText(dst, fitWidth(h, face, width), face, float64(r.Min.X+pad), float64(y), clr)
+		ui.DrawText(dst, ui.Fit(h, face, width), face, float64(r.Min.X+pad), float64(y), clr)
 		y += lineH
 	}
 	y += lineH / 2
@@ -190,7 +190,7 @@ func (cv *View) rows(from, to int, marks map[int][]codeMark, f *ui.Face, w int, 
 		for {
 			part := prefix + rest
 			if f.Advance(part) <= room || len(rest) <= 1 {
-				out = append(out, row{line: i, text: fitWidth(part, f, room), marks: ms})
+				out = append(out, row{line: i, text: ui.Fit(part, f, room), marks: ms})
 				break
 			}
 			// Break the line where it still fits, at a space if there is one.
@@ -207,7 +207,7 @@ func (cv *View) rows(from, to int, marks map[int][]codeMark, f *ui.Face, w int, 
 		}
 		if note != "" {
 			if last := out[len(out)-1]; f.Advance(last.text)+f.Advance(note)+16*u > room {
-				out = append(out, row{line: i, text: fitWidth(note, f, room), marks: ms, note: true})
+				out = append(out, row{line: i, text: ui.Fit(note, f, room), marks: ms, note: true})
 			}
 		}
 	}
@@ -261,18 +261,6 @@ func noteFor(ms []codeMark) string {
 		parts = append(parts, strings.Join(blocked, ", ")+" blocked")
 	}
 	return "← " + strings.Join(parts, "; ")
-}
-
-// fitWidth is s, or as much as fits in w with "…".
-func fitWidth(s string, f *ui.Face, w float64) string {
-	if f.Advance(s) <= w {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 0 && f.Advance(string(r)+"…") > w {
-		r = r[:len(r)-1]
-	}
-	return string(r) + "…"
 }
 
 func (cv *View) drawRow(dst ui.Surface, rw row, selected, x, y, w, lineH int, f *ui.Face, u float64) {

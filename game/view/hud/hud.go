@@ -114,7 +114,7 @@ func (h *HUD) DrawStoryCaption(dst ui.Surface, l *ui.Layout, p *play.Player) {
 	x, y := float64(r.Min.X), float64(r.Min.Y+l.Px(4))
 	lines := 2
 	if l.Compact || present {
-		ui.DrawText(dst, fitText(st.Title, title, float64(r.Dx())), title, x, y, ui.ColAccent)
+		ui.DrawText(dst, ui.Fit(st.Title, title, float64(r.Dx())), title, x, y, ui.ColAccent)
 		y += float64(title.Height() + l.Px(3))
 		lines = max(1, (r.Max.Y-int(y))/max(1, l.Px(float64(lineH))))
 		if present {
@@ -139,23 +139,11 @@ func (h *HUD) DrawStoryCaption(dst ui.Surface, l *ui.Layout, p *play.Player) {
 			break
 		}
 		if i == lines-1 && i < len(h.lines)-1 {
-			line = fitText(line+" …", body, float64(r.Max.X)-x)
+			line = ui.Fit(line+" …", body, float64(r.Max.X)-x)
 		}
 		ui.DrawText(dst, line, body, x, y, ui.ColText)
 		y += float64(l.Px(float64(lineH)))
 	}
-}
-
-// fitText is s, or as much as fits in w with "…".
-func fitText(s string, f *ui.Face, w float64) string {
-	if f.Advance(s) <= w {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 0 && f.Advance(string(r)+"…") > w {
-		r = r[:len(r)-1]
-	}
-	return string(r) + "…"
 }
 
 // DrawFigures draws the model's figures at the playhead: a panel beside the
@@ -195,12 +183,12 @@ func (h *HUD) DrawFigures(dst ui.Surface, l *ui.Layout, p *play.Player) {
 		colW := r.Dx() / len(items)
 		for i, it := range items {
 			x := float64(r.Min.X + i*colW + l.Px(6))
-			ui.DrawText(dst, fitText(short[i], label, float64(colW-l.Px(8))), label, x, float64(r.Min.Y+l.Px(8)), ui.ColTextDim)
+			ui.DrawText(dst, ui.Fit(short[i], label, float64(colW-l.Px(8))), label, x, float64(r.Min.Y+l.Px(8)), ui.ColTextDim)
 			clr := ui.ColText
 			if f.Final && i < 2 {
 				clr = ui.ColAccent
 			}
-			ui.DrawText(dst, fitText(it.value, value, float64(colW-l.Px(8))), value, x, float64(r.Min.Y+l.Px(10)+label.Height()), clr)
+			ui.DrawText(dst, ui.Fit(it.value, value, float64(colW-l.Px(8))), value, x, float64(r.Min.Y+l.Px(10)+label.Height()), clr)
 		}
 		return
 	}
@@ -221,16 +209,16 @@ func (h *HUD) DrawFigures(dst ui.Surface, l *ui.Layout, p *play.Player) {
 			break
 		}
 		x := float64(r.Min.X + l.Px(12))
-		ui.DrawText(dst, fitText(it.name, label, room), label, x, float64(y), ui.ColText)
+		ui.DrawText(dst, ui.Fit(it.name, label, room), label, x, float64(y), ui.ColText)
 		y += label.Height() + l.Px(3)
 		clr := ui.ColText
 		if f.Final && i < 2 {
 			clr = ui.ColAccent
 		}
-		ui.DrawText(dst, fitText(it.value, value, room), value, x, float64(y), clr)
+		ui.DrawText(dst, ui.Fit(it.value, value, room), value, x, float64(y), clr)
 		y += value.Height() + l.Px(2)
 		if it.note != "" {
-			ui.DrawText(dst, fitText(it.note, label, room), label, x, float64(y), ui.ColTextDim)
+			ui.DrawText(dst, ui.Fit(it.note, label, room), label, x, float64(y), ui.ColTextDim)
 			y += label.Height()
 		}
 		y += l.Px(float64(gap))
@@ -309,7 +297,7 @@ func (h *HUD) DrawControls(dst ui.Surface, l *ui.Layout, p *play.Player) {
 		ui.DrawTextAligned(dst, fmt.Sprintf("%gx", p.Speed), face, r, ui.AlignCenter, ui.ColText)
 	}
 	clock := l.ClockRect()
-	ui.DrawTextAligned(dst, fitText(clockText(p), face, float64(clock.Dx())), face, clock, ui.AlignStart, ui.ColText)
+	ui.DrawTextAligned(dst, ui.Fit(clockText(p), face, float64(clock.Dx())), face, clock, ui.AlignStart, ui.ColText)
 }
 
 // drawIcon scales a 12px icon by a whole factor to fit r, centred.

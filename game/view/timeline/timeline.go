@@ -219,7 +219,7 @@ func (tl *Timeline) drawStatic() {
 		stride := int(math.Ceil(float64(face.Height()) / float64(max(y1-y0, 1))))
 		if tl.labels && i%stride == 0 && int(y0)+face.Height() <= tl.rect.Dy() {
 			lr := image.Rect(tl.px(8), int(y0), tl.chart.Min.X-off.X-tl.px(6), int(y0)+face.Height())
-			text(fit(rw.label, face, lr.Dx()), face, lr, ui.AlignStart, ui.ColText)
+			text(ui.Fit(rw.label, face, float64(lr.Dx())), face, lr, ui.AlignStart, ui.ColText)
 		}
 		for _, b := range rw.bars {
 			x0, x1 := tl.x(b.from)-float32(off.X), tl.x(b.to)-float32(off.X)
@@ -245,21 +245,6 @@ func (tl *Timeline) drawStatic() {
 			vector.FillRect(dst, x1-1, y0+gap, 1, y1-y0-2*gap, ui.ColPanel, false)
 		}
 	}
-}
-
-// fit is s, or as much of it as fits in w pixels with "…".
-func fit(s string, f *ui.Face, w int) string {
-	if f.Advance(s) <= float64(w) {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 0 && f.Advance(string(r)+"…") > float64(w) {
-		r = r[:len(r)-1]
-	}
-	if len(r) == 0 {
-		return ""
-	}
-	return string(r) + "…"
 }
 
 // hatch draws a striped bar: the mark for waiting.
