@@ -218,6 +218,10 @@ func (g *Game) Update() error {
 		g.say(m)
 	}
 	p.Messages = p.Messages[:0]
+	for _, r := range p.Requests {
+		g.request(r)
+	}
+	p.Requests = p.Requests[:0]
 	if wasMuted && !p.Muted {
 		g.enableAudio() // unmuting is the moment a context is first needed
 	}

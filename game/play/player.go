@@ -55,6 +55,16 @@ const (
 	ToggleShare       // play the story's sharing alternative (listen together / take turns), or back
 	SetShare          // to Text: ShareTurns or ShareTogether, played wherever a story has that alternative
 	Open              // story Value in the house, at the same minute (a row of the compare view)
+	ToggleView        // Text's view, or back to the house when it is shown (the edit and real buttons)
+	// Requests the game carries out itself (they change no playback state):
+	// Apply queues them in Player.Requests.
+	ShareLink      // make the link to this story at this minute: copied in the browser, printed on the desktop
+	ShowSnippet    // the iframe line for an embed of this story
+	ExportGIF      // record a GIF of the story
+	ExportTimeline // a PNG of the timeline alone
+	TogglePredict  // predict mode: guess when the story is done before it plays
+	SetGuess       // the guess, to Value minutes (the marker dragged on the timeline)
+	GuessFirst     // in the compare view, the guess of which story finishes first: story Value
 )
 
 // StepForward and StepBack are the ⏭ and ⏮ buttons' intents: a step is one
@@ -230,6 +240,9 @@ type Player struct {
 	figures   sim.Figures // the model's figures at Minute, likewise
 	figuresOf *sim.Result
 	Messages  []string // things to tell the user (bad input), drained by the game
+	// Requests are the intents the game carries out itself (ShareLink,
+	// ShowSnippet, ExportGIF, ExportTimeline), drained by the game.
+	Requests []Intent
 }
 
 // NewPlayer starts on the given scenario (a preset, or a custom one).
@@ -476,6 +489,19 @@ func (p *Player) Apply(in Intent) {
 		}
 	case TogglePresent:
 		p.Presenting = !p.Presenting
+	case ShareLink, ShowSnippet, ExportGIF, ExportTimeline:
+		p.Requests = append(p.Requests, in)
+		return
+	case ToggleView:
+		if !slices.Contains(Views, in.Text) {
+			p.say("there is no view %s (views: %s)", quote(in.Text), strings.Join(Views, ", "))
+			return
+		}
+		if p.View() == in.Text {
+			p.Showing = ViewHouse
+		} else {
+			p.Showing = in.Text
+		}
 	case SetView:
 		if !slices.Contains(Views, in.Text) {
 			p.say("there is no view %s (views: %s)", quote(in.Text), strings.Join(Views, ", "))

@@ -47,7 +47,7 @@ const (
 )
 
 // Views are the views there are, in the order the interface offers them.
-var Views = []string{ViewHouse, ViewCode, ViewCompare}
+var Views = []string{ViewHouse, ViewCode, ViewCompare, ViewEditor, ViewReal}
 
 // knownParams are the URL parameters of DESIGN.md. load and embed-help are the page's own
 // (web/loader.js: when the .wasm is fetched); the game only knows it is not

@@ -25,6 +25,7 @@ type Layout struct {
 	Timeline image.Rectangle
 	Controls image.Rectangle
 	Buttons  []Button
+	clock    image.Rectangle // where the clock is written (ClockRect)
 }
 
 // Button is a clickable place that stands for an intent.
@@ -54,6 +55,10 @@ const (
 	BtnVolume // a slider: where it is pressed sets the volume
 	BtnTheme  // light or dark
 	BtnShare  // listen together or take turns, where the story has the choice
+	BtnEdit   // the story editor, or back to the house
+	BtnReal   // the story run on real goroutines, or back to the house
+	BtnLink   // share: the link, the embed's line, a GIF, the timeline's picture
+	BtnGuess  // predict mode: guess when the story is done, then watch
 )
 
 // CompareTab is the Story of the tab that opens the compare view.
@@ -125,10 +130,7 @@ func NewLayout(w, h int, css float64, asked string, p *play.Player, rows int) *L
 	l.Caption = image.Rect(pad, y, w-pad, y+l.Px(captionH))
 	y = l.Caption.Max.Y
 
-	controlRows := 1
-	if l.Compact && !present {
-		controlRows = 2
-	}
+	controlRows := l.controlRows(present, p.Story().Alternative != nil, pad)
 	l.Controls = image.Rect(0, h-l.Px(44)*controlRows, w, h)
 
 	rowH := 14.0
@@ -187,63 +189,154 @@ func (l *Layout) tabs(p *play.Player, pad int) {
 		Intent: play.Intent{Kind: play.SetView, Text: play.ViewCompare}})
 }
 
-// controls lays the buttons out left to right, on two rows when compact;
-// the presenter's are only play, step and the theme.
-func (l *Layout) controls(present bool, pad int, share bool) {
-	bs, gap := l.Px(32), l.Px(6)
-	rowH := l.Px(44)
-	x, row := pad, 0
-	cy := func() int { return l.Controls.Min.Y + row*rowH + (rowH-bs)/2 }
-	add := func(kind ButtonKind, in play.Intent, label string, w int) {
-		y := cy()
-		l.Buttons = append(l.Buttons, Button{R: image.Rect(x, y, x+w, y+bs), Kind: kind, Intent: in, Label: label})
-		x += w + gap
-	}
+// control is a button of the control bar, before it is placed.
+type control struct {
+	kind  ButtonKind
+	in    play.Intent
+	label string
+	w     int
+}
+
+// controlSet is the control bar's buttons: the playback ones from the left,
+// the rest from the right; the presenter's are only play, step and the
+// theme.
+func (l *Layout) controlSet(present, share bool) (left, right []control) {
+	bs := l.Px(32)
 	if present {
-		add(BtnStepBack, play.Intent{Kind: play.StepEventBack}, "previous event", bs)
-		add(BtnPlay, play.Intent{Kind: play.TogglePlay}, "play", bs)
-		add(BtnStepForward, play.Intent{Kind: play.StepEventForward}, "next event", bs)
-		x = l.W - pad - bs - l.Px(40)
-		add(BtnTheme, play.Intent{Kind: play.ToggleTheme}, "theme", bs+l.Px(40))
-		return
+		left = []control{
+			{BtnStepBack, play.Intent{Kind: play.StepEventBack}, "previous event", bs},
+			{BtnPlay, play.Intent{Kind: play.TogglePlay}, "play", bs},
+			{BtnStepForward, play.Intent{Kind: play.StepEventForward}, "next event", bs},
+		}
+		return left, []control{{BtnTheme, play.Intent{Kind: play.ToggleTheme}, "theme", bs + l.Px(40)}}
 	}
-	add(BtnRestart, play.Intent{Kind: play.Restart}, "restart", bs)
-	add(BtnStepBack, play.Intent{Kind: play.StepEventBack}, "previous event", bs)
-	add(BtnPlay, play.Intent{Kind: play.TogglePlay}, "play", bs)
-	add(BtnStepForward, play.Intent{Kind: play.StepEventForward}, "next event", bs)
-	x += l.Px(10)
-	add(BtnSlower, play.Intent{Kind: play.Slower}, "slower", bs)
-	x += l.Px(44) // the speed label sits here
-	add(BtnFaster, play.Intent{Kind: play.Faster}, "faster", bs)
-	// The rest from the right: code, theme, sound, volume, help; on a
-	// second row when compact.
-	if l.Compact {
-		row = 1
+	left = []control{
+		{BtnRestart, play.Intent{Kind: play.Restart}, "restart", bs},
+		{BtnStepBack, play.Intent{Kind: play.StepEventBack}, "previous event", bs},
+		{BtnPlay, play.Intent{Kind: play.TogglePlay}, "play", bs},
+		{BtnStepForward, play.Intent{Kind: play.StepEventForward}, "next event", bs},
+		{BtnSlower, play.Intent{Kind: play.Slower}, "slower", bs},
+		{BtnFaster, play.Intent{Kind: play.Faster}, "faster", bs},
 	}
-	right := []struct {
-		kind  ButtonKind
-		in    play.Intent
-		label string
-		w     int
-	}{
-		{BtnShare, play.Intent{Kind: play.ToggleShare}, "turns", bs + l.Px(40)},
-		{BtnCode, play.Intent{Kind: play.ToggleCode}, "code", bs + l.Px(24)},
-		{BtnTheme, play.Intent{Kind: play.ToggleTheme}, "theme", bs + l.Px(24)},
-		{BtnMute, play.Intent{Kind: play.ToggleMute}, "sound", bs},
-		{BtnVolume, play.Intent{}, "volume", l.Px(84)},
-		{BtnHelp, play.Intent{Kind: play.ToggleHelp}, "help", bs},
+	if share {
+		right = append(right, control{BtnShare, play.Intent{Kind: play.ToggleShare}, "turns", bs + l.Px(40)})
 	}
-	if !share {
-		right = right[1:] // no phone shared: nothing to toggle
+	right = append(right,
+		control{BtnGuess, play.Intent{Kind: play.TogglePredict}, "predict", bs + l.Px(32)},
+		control{BtnCode, play.Intent{Kind: play.ToggleCode}, "code", bs + l.Px(12)},
+		control{BtnEdit, play.Intent{Kind: play.ToggleView, Text: play.ViewEditor}, "edit", bs + l.Px(12)},
+		control{BtnReal, play.Intent{Kind: play.ToggleView, Text: play.ViewReal}, "real", bs + l.Px(12)},
+		control{BtnLink, play.Intent{Kind: play.ShareLink}, "share", bs + l.Px(20)},
+		control{BtnTheme, play.Intent{Kind: play.ToggleTheme}, "theme", bs + l.Px(12)},
+		control{BtnMute, play.Intent{Kind: play.ToggleMute}, "sound", bs},
+		control{BtnVolume, play.Intent{}, "volume", l.Px(72)},
+		control{BtnHelp, play.Intent{Kind: play.ToggleHelp}, "help", bs},
+	)
+	return left, right
+}
+
+// Gaps of the control bar, in design pixels: between buttons, after the
+// step buttons, for the speed label, and the clock's least width.
+const (
+	ctlGap   = 6
+	ctlSplit = 10
+	ctlSpeed = 44
+	ctlClock = 130
+)
+
+// controlRows places nothing but says how many rows the control bar needs:
+// one when everything fits beside the clock, else the right-hand buttons
+// wrap onto rows of their own.
+func (l *Layout) controlRows(present, share bool, pad int) int {
+	rows, _, _ := l.placeControls(present, share, pad, 0)
+	return rows
+}
+
+// placeControls lays the control bar out from its top y and returns its
+// rows, its buttons and where the clock is written.
+func (l *Layout) placeControls(present, share bool, pad, top int) (rows int, buttons []Button, clock image.Rectangle) {
+	left, right := l.controlSet(present, share)
+	bs, gap, rowH := l.Px(32), l.Px(ctlGap), l.Px(44)
+	width := func(cs []control) int {
+		w := -gap
+		for _, c := range cs {
+			w += c.w + gap
+		}
+		return w
 	}
-	total := -gap
-	for _, b := range right {
-		total += b.w + gap
+	leftW := width(left)
+	if !present {
+		leftW += l.Px(ctlSplit) + l.Px(ctlSpeed)
 	}
-	x = l.W - pad - total
-	for _, b := range right {
-		add(b.kind, b.in, b.label, b.w)
+	avail, clockW := l.W-2*pad, l.Px(ctlClock)
+	// The right-hand buttons on the first row when all fits beside the
+	// clock, else in lines of their own that fit the width; the clock goes
+	// after the playback buttons, or before the last line, or on a line of
+	// its own.
+	var lines [][]control
+	clockRow, clockX := 0, pad+leftW+l.Px(12)
+	wrapped := leftW+clockW+width(right)+2*gap > avail
+	if !wrapped {
+		lines = [][]control{right}
+	} else {
+		var line []control
+		for _, c := range right {
+			if len(line) > 0 && width(append(line[:len(line):len(line)], c)) > avail {
+				lines = append(lines, line)
+				line = nil
+			}
+			line = append(line, c)
+		}
+		lines = append(lines, line)
+		switch last := lines[len(lines)-1]; {
+		case avail-leftW-l.Px(12) >= clockW:
+		case avail-width(last)-l.Px(12) >= clockW:
+			clockRow, clockX = len(lines), pad
+		default:
+			lines = append(lines, nil)
+			clockRow, clockX = len(lines), pad
+		}
 	}
+	rows = 1
+	if wrapped {
+		rows = 1 + len(lines)
+	}
+	cy := func(row int) int { return top + row*rowH + (rowH-bs)/2 }
+	x := pad
+	for _, c := range left {
+		if c.kind == BtnSlower {
+			x += l.Px(ctlSplit)
+		}
+		buttons = append(buttons, Button{R: image.Rect(x, cy(0), x+c.w, cy(0)+bs), Kind: c.kind, Intent: c.in, Label: c.label})
+		x += c.w + gap
+		if c.kind == BtnSlower {
+			x += l.Px(ctlSpeed) // the speed label sits here
+		}
+	}
+	clockEnd := l.W - pad
+	for i, line := range lines {
+		row := i
+		if wrapped {
+			row = i + 1
+		}
+		x = l.W - pad - width(line)
+		if row == clockRow {
+			clockEnd = x - l.Px(12)
+		}
+		for _, c := range line {
+			buttons = append(buttons, Button{R: image.Rect(x, cy(row), x+c.w, cy(row)+bs), Kind: c.kind, Intent: c.in, Label: c.label})
+			x += c.w + gap
+		}
+	}
+	clock = image.Rect(clockX, cy(clockRow), max(clockX, clockEnd), cy(clockRow)+bs)
+	return rows, buttons, clock
+}
+
+// controls lays the control bar's buttons out.
+func (l *Layout) controls(present bool, pad int, share bool) {
+	_, buttons, clock := l.placeControls(present, share, pad, l.Controls.Min.Y)
+	l.Buttons = append(l.Buttons, buttons...)
+	l.clock = clock
 }
 
 // SpeedLabel is where the speed is written, between − and +.
@@ -256,28 +349,9 @@ func (l *Layout) SpeedLabel() image.Rectangle {
 	return image.Rectangle{}
 }
 
-// ClockRect is where the clock is written: after the speed controls, or on
-// the second row before the buttons on the right when compact (or the
-// presenter's, after play and step).
-func (l *Layout) ClockRect() image.Rectangle {
-	twoRows := l.Controls.Dy() > l.Px(44)
-	from, to := l.Px(8), l.W-l.Px(8)
-	top, bottom := l.Controls.Min.Y, l.Controls.Max.Y
-	for _, b := range l.Buttons {
-		switch b.Kind {
-		case BtnFaster, BtnStepForward:
-			if !twoRows {
-				from = max(from, b.R.Max.X+l.Px(12))
-			}
-		case BtnCode, BtnTheme, BtnShare:
-			to = min(to, b.R.Min.X-l.Px(12))
-			if twoRows {
-				top, bottom = b.R.Min.Y, b.R.Max.Y
-			}
-		}
-	}
-	return image.Rect(from, top, max(from, to), bottom)
-}
+// ClockRect is where the clock is written: after the playback buttons, or
+// on a row of the right-hand ones when they wrap (placeControls).
+func (l *Layout) ClockRect() image.Rectangle { return l.clock }
 
 // VolumeAt maps an x on the volume slider to a volume.
 func (l *Layout) VolumeAt(x int) float64 {

@@ -270,9 +270,12 @@ func (h *HUD) DrawControls(dst ui.Surface, l *ui.Layout, p *play.Player) {
 		case ui.BtnVolume:
 			h.drawVolume(dst, b.R, l, p)
 			continue
-		case ui.BtnCode, ui.BtnTheme, ui.BtnShare:
-			label := "code"
+		case ui.BtnCode, ui.BtnTheme, ui.BtnShare, ui.BtnEdit, ui.BtnReal, ui.BtnLink, ui.BtnGuess:
+			label := b.Label
 			switch {
+			case b.Kind == ui.BtnEdit && p.View() == play.ViewEditor,
+				b.Kind == ui.BtnReal && p.View() == play.ViewReal:
+				label = "house"
 			case b.Kind == ui.BtnShare && p.Story().Share() == sim.ShareTogether:
 				label = "turns"
 			case b.Kind == ui.BtnShare:
@@ -344,6 +347,10 @@ var HelpLines = []string{
 	"M                sound on / off",
 	"↑ ↓              louder / quieter",
 	"C                the Go code that plays the story",
+	"E                edit: build a household of your own",
+	"X                run the story for real, on goroutines",
+	"S                share: a link to this story at this minute",
+	"G  I             a GIF of the story / a picture of the timeline",
 	"?                this help",
 	"L                light or dark (for a projector)",
 	"P                the presenter's view",
