@@ -35,6 +35,7 @@ type Game struct {
 	scene    scene.Scene
 	code     *code.View
 	compare  compare.View
+	edit     editing // the story editor (editor.go)
 	timeline timeline.Timeline
 	painter  redraw.Painter // paints each frame where it changed
 	layout   *ui.Layout
@@ -66,6 +67,9 @@ type Game struct {
 
 	shot     string // -screenshot: write this file and stop
 	shotDone error
+
+	storyOf   *play.Story // storyText is its scenario's JSON (state().story)
+	storyText []byte
 
 	mu       sync.Mutex
 	snapshot Snapshot
@@ -196,7 +200,17 @@ func (g *Game) Update() error {
 	if p.InCompare() {
 		cmp = &g.compare
 	}
-	g.intents = g.input.read(g.layout, &g.timeline, cmp, g.pick, p.Help, g.intents[:0])
+	// The editor's form first: typing into it takes the keys.
+	ev := g.updateEditor()
+	out := g.intents[:0]
+	if !p.Help {
+		out, g.input.keysTaken = g.editorInput(ev, out)
+	}
+	g.input.claim = image.Rectangle{}
+	if ev != nil {
+		g.input.claim, _ = editorRects(g.layout)
+	}
+	g.intents = g.input.read(g.layout, &g.timeline, cmp, g.pick, p.Help, out)
 	for {
 		select {
 		case in := <-g.external:
@@ -218,6 +232,9 @@ func (g *Game) Update() error {
 		g.say(m)
 	}
 	p.Messages = p.Messages[:0]
+	if ev != nil && g.edit.revised {
+		g.edit.story, g.edit.revised = p.Story(), false
+	}
 	for _, r := range p.Requests {
 		g.request(r)
 	}
@@ -338,6 +355,8 @@ func (g *Game) drawAll(screen ui.Surface) {
 			g.code = code.New()
 		}
 		g.code.Draw(screen, l.Scene, p, &g.faces, l.U)
+	case p.View() == play.ViewEditor && l.UI != play.UINone:
+		g.drawEditor(screen, l)
 	case inCompare:
 		// The compare view has its own axis: it takes the house's, the
 		// figures' and the timeline's places (an embed keeps its slim
@@ -348,7 +367,7 @@ func (g *Game) drawAll(screen ui.Surface) {
 		g.scene.Prepare(p.Story(), l.Scene, l.U, &g.faces)
 		g.scene.Draw(screen, p)
 	}
-	if !inCompare && !p.InCode() && l.UI != play.UINone {
+	if !inCompare && !p.InCode() && p.View() != play.ViewEditor && l.UI != play.UINone {
 		// Over the roof (the code view has no room for it; ui=none is the
 		// house alone), the narration under it.
 		box := g.hud.DrawPodcast(screen, l, g.caption, false)

@@ -27,6 +27,11 @@ type input struct {
 	gestured bool // a real user gesture happened (unlocks audio in browsers)
 	touched  bool // the screen has been touched: the help lists gestures
 	focus    int  // the button the keyboard's focus is on (Tab), 1-based; 0 for none
+	// Set by the game before read: the keys are taken (the editor's field
+	// is being typed into), and presses in claim are someone else's (the
+	// editor's form).
+	keysTaken bool
+	claim     image.Rectangle
 }
 
 // swipeStart is where a touch began on the scene.
@@ -110,22 +115,8 @@ func keysDown(pressed func(ebiten.Key) bool, out []play.Intent) []play.Intent {
 // x to a minute; it is only called while dragging on the timeline.
 // cmp is the compare view when it is shown, else nil.
 func (in *input) read(l *ui.Layout, tl *timeline.Timeline, cmp *compare.View, pick picker, help bool, out []play.Intent) []play.Intent {
-	out = keysDown(func(key ebiten.Key) bool {
-		return inpututil.IsKeyJustPressed(key) || (isRepeatKey(key) && repeating(key))
-	}, out)
-	for k := ebiten.Key1; k <= ebiten.Key9; k++ {
-		if inpututil.IsKeyJustPressed(k) {
-			out = append(out, play.Intent{Kind: play.Pick, Value: float64(k - ebiten.Key1)})
-		}
-	}
-	in.chars = ebiten.AppendInputChars(in.chars[:0])
-	for _, r := range in.chars {
-		if r == '?' {
-			out = append(out, play.Intent{Kind: play.ToggleHelp})
-		}
-		if r == '+' && !inpututil.IsKeyJustPressed(ebiten.KeyEqual) {
-			out = append(out, play.Intent{Kind: play.Faster})
-		}
+	if !in.keysTaken {
+		out = in.readKeys(out)
 	}
 	for _, key := range inpututil.AppendJustReleasedKeys(nil) {
 		_ = key
@@ -138,7 +129,9 @@ func (in *input) read(l *ui.Layout, tl *timeline.Timeline, cmp *compare.View, pi
 	}
 	in.touches = inpututil.AppendJustPressedTouchIDs(in.touches[:0])
 	in.touched = in.touched || len(in.touches) > 0
-	out = in.keyboardFocus(l, out)
+	if !in.keysTaken {
+		out = in.keyboardFocus(l, out)
+	}
 	for _, id := range in.touches {
 		x, y := ebiten.TouchPosition(id)
 		if pt := image.Pt(x, y); pt.In(l.Scene) && cmp == nil {
@@ -183,6 +176,28 @@ func (in *input) read(l *ui.Layout, tl *timeline.Timeline, cmp *compare.View, pi
 	return out
 }
 
+// readKeys appends the intents of the keys pressed and characters typed.
+func (in *input) readKeys(out []play.Intent) []play.Intent {
+	out = keysDown(func(key ebiten.Key) bool {
+		return inpututil.IsKeyJustPressed(key) || (isRepeatKey(key) && repeating(key))
+	}, out)
+	for k := ebiten.Key1; k <= ebiten.Key9; k++ {
+		if inpututil.IsKeyJustPressed(k) {
+			out = append(out, play.Intent{Kind: play.Pick, Value: float64(k - ebiten.Key1)})
+		}
+	}
+	in.chars = ebiten.AppendInputChars(in.chars[:0])
+	for _, r := range in.chars {
+		if r == '?' {
+			out = append(out, play.Intent{Kind: play.ToggleHelp})
+		}
+		if r == '+' && !inpututil.IsKeyJustPressed(ebiten.KeyEqual) {
+			out = append(out, play.Intent{Kind: play.Faster})
+		}
+	}
+	return out
+}
+
 // pointer is the x of whatever is dragging, and whether it is still down.
 func (in *input) pointer() (int, bool) {
 	if in.dragID < 0 {
@@ -211,6 +226,9 @@ func (in *input) press(pos func() (int, int), id ebiten.TouchID, l *ui.Layout, t
 			return append(out, play.Intent{Kind: play.SetVolume, Value: l.VolumeAt(x)})
 		}
 		return append(out, b.Intent)
+	}
+	if pt.In(in.claim) {
+		return out // the editor's form takes it (game/editor.go)
 	}
 	if cmp != nil {
 		// The compare view: a row's label opens that story at this minute;

@@ -1,6 +1,8 @@
 package game
 
 import (
+	"bytes"
+	"encoding/json"
 	"math"
 	"runtime/metrics"
 
@@ -63,6 +65,10 @@ type Snapshot struct {
 	Layout   []LayoutItem     `json:"layout"`         // what the last frame drew, in CSS pixels
 	Compact  bool             `json:"compact"`        // the narrow arrangement
 	Share    string           `json:"share"`          // the sharing mode playing: turns or together
+	// Story is the scenario playing, in its JSON form (what -scenario
+	// FILE.json reads and -report reports on).
+	Story  json.RawMessage `json:"story"`
+	Editor *EditorState    `json:"editor"` // the story editor: open or not, what it refuses
 	// Narration is the latest event of the story playing, in words (the
 	// caption line; the page speaks it through an aria-live region).
 	Narration string `json:"narration"`
@@ -129,6 +135,8 @@ func (g *Game) publishState(force bool) {
 		Loop:     p.Loop,
 		Figures:  play.ShowFigures(p.Figures()),
 		Share:    st.Share(),
+		Story:    g.storyJSON(st),
+		Editor:   g.editorState(),
 
 		Narration: p.Narration(),
 
@@ -182,9 +190,20 @@ func (g *Game) publishState(force bool) {
 		(s.Playing && p.Ticks%play.TicksPerSecond == 0) {
 		// The layout is for state() (tests, tools); a parent page is
 		// told the rest, which stays small.
-		s.Layout = nil
+		s.Layout, s.Story = nil, nil
 		g.platform.changed(s)
 	}
+}
+
+// storyJSON is the scenario of st as compact JSON, made once per story.
+func (g *Game) storyJSON(st *play.Story) json.RawMessage {
+	if g.storyOf != st {
+		var b bytes.Buffer
+		if err := json.Compact(&b, st.Scenario.JSON()); err == nil {
+			g.storyOf, g.storyText = st, b.Bytes()
+		}
+	}
+	return g.storyText
 }
 
 // LayoutItem is one thing the last frame drew, as state().layout reports

@@ -65,6 +65,10 @@ const (
 	TogglePredict  // predict mode: guess when the story is done before it plays
 	SetGuess       // the guess, to Value minutes (the marker dragged on the timeline)
 	GuessFirst     // in the compare view, the guess of which story finishes first: story Value
+	// Revise plays Scenario as the learner's own story (the seventh tab) in
+	// place of the one shown, keeping the minute, the view and playing or
+	// not: the editor's every change.
+	Revise
 )
 
 // StepForward and StepBack are the ⏭ and ⏮ buttons' intents: a step is one
@@ -200,6 +204,12 @@ func storyFor(s sim.Scenario) (*Story, error) {
 	if p, ok := sim.IsPreset(s); ok {
 		return newStory(s, p.Title, p.Caption)
 	}
+	return customStory(s)
+}
+
+// customStory is a story of one's own, even one the same as a preset (an
+// edit taken back keeps it in the learner's tab).
+func customStory(s sim.Scenario) (*Story, error) {
 	title := s.Name
 	if title == "" {
 		title = "Your own house"
@@ -260,6 +270,16 @@ func NewPlayer(s sim.Scenario, speed float64) (*Player, error) {
 	return p, nil
 }
 
+// placeOwn puts the learner's own story in the seventh tab.
+func (p *Player) placeOwn(st *Story) int {
+	if len(p.Stories) > sim.NumPresets {
+		p.Stories[sim.NumPresets] = st
+	} else {
+		p.Stories = append(p.Stories, st)
+	}
+	return sim.NumPresets
+}
+
 // place puts a story in the tabs (replacing a preset of the same name, or as
 // the custom tab) and returns its index.
 func (p *Player) place(st *Story) int {
@@ -268,12 +288,7 @@ func (p *Player) place(st *Story) int {
 			return i
 		}
 	}
-	if len(p.Stories) > sim.NumPresets {
-		p.Stories[sim.NumPresets] = st
-	} else {
-		p.Stories = append(p.Stories, st)
-	}
-	return sim.NumPresets
+	return p.placeOwn(st)
 }
 
 // View is the view shown: the house, the code that plays the story, the
@@ -460,6 +475,22 @@ func (p *Player) Apply(in Intent) {
 			return
 		}
 		p.switchTo(p.place(st))
+	case Revise:
+		if in.Scenario == nil {
+			return
+		}
+		st, err := customStory(*in.Scenario)
+		if err != nil {
+			p.say("%v", err)
+			return
+		}
+		p.Index = p.placeOwn(st)
+		if p.Share != "" && p.Share != st.Share() {
+			p.Share = "" // the editor's choice of sharing is what plays
+		}
+		if p.Selected >= len(st.Scenario.People) {
+			p.Selected = -1
+		}
 	case SetSpeed:
 		if err := p.setSpeed(in.Value); err != nil {
 			p.say("%v", err)

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"chores/game/play"
+	"chores/sim"
 )
 
 // Layout is where everything goes on a screen of a given size. Sizes are in
@@ -60,6 +61,9 @@ const (
 	BtnLink   // share: the link, the embed's line, a GIF, the timeline's picture
 	BtnGuess  // predict mode: guess when the story is done, then watch
 )
+
+// OwnTab is the label of the seventh tab: the learner's own story.
+const OwnTab = "yours"
 
 // CompareTab is the Story of the tab that opens the compare view.
 const CompareTab = -1
@@ -180,7 +184,11 @@ func (l *Layout) tabs(p *play.Player, pad int) {
 	tabW := (l.W - 2*pad) / max(n, 1)
 	for i, st := range p.Stories {
 		r := image.Rect(pad+i*tabW, l.Px(4), pad+(i+1)*tabW-l.Px(4), l.Tabs.Max.Y-l.Px(2))
-		l.Buttons = append(l.Buttons, Button{R: r, Kind: BtnTab, Story: i, Label: st.Title,
+		label := st.Title
+		if i >= sim.NumPresets {
+			label = OwnTab // the learner's own story, whatever its title
+		}
+		l.Buttons = append(l.Buttons, Button{R: r, Kind: BtnTab, Story: i, Label: label,
 			Intent: play.Intent{Kind: play.Pick, Value: float64(i)}})
 	}
 	i := len(p.Stories)

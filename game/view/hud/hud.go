@@ -46,7 +46,10 @@ func (h *HUD) DrawTabs(dst ui.Surface, l *ui.Layout, p *play.Player) {
 		room := float64(b.R.Dx() - l.Px(8))
 		num := fmt.Sprint(b.Story + 1)
 		name := "all"
-		if b.Story >= 0 {
+		switch {
+		case b.Story >= sim.NumPresets:
+			name = ui.OwnTab
+		case b.Story >= 0:
 			name = p.Stories[b.Story].Name
 		}
 		for form < 2 && face.Advance([]string{num + " " + b.Label, num + " " + name}[form]) > room {
@@ -75,6 +78,8 @@ func (h *HUD) DrawTabs(dst ui.Surface, l *ui.Layout, p *play.Player) {
 			}
 		case form == 0:
 			label = num + " " + b.Label
+		case form == 1 && b.Story >= sim.NumPresets:
+			label = num + " " + ui.OwnTab
 		case form == 1:
 			label = num + " " + p.Stories[b.Story].Name
 		}
