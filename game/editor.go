@@ -211,6 +211,10 @@ type EditorState struct {
 	Error string `json:"error"`
 	// Typing is the field being typed into, or "".
 	Typing string `json:"typing,omitempty"`
+	// Scroll is how far the form is scrolled, and More how much is left
+	// below, in CSS pixels.
+	Scroll float64 `json:"scroll"`
+	More   float64 `json:"more"`
 }
 
 func (g *Game) editorState() *EditorState {
@@ -222,5 +226,7 @@ func (g *Game) editorState() *EditorState {
 	if v.Typing.Active {
 		s.Typing = v.Typing.Text
 	}
+	top, more := v.Scrolled()
+	s.Scroll, s.More = float64(top)/g.u, float64(more)/g.u
 	return s
 }
