@@ -22,7 +22,7 @@ type editing struct {
 	// revised: the editor sent its story to play this frame; once played,
 	// it is the editor's story (story above).
 	revised bool
-	touch struct {
+	touch   struct {
 		on       bool
 		id       ebiten.TouchID
 		start    image.Point
