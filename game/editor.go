@@ -95,6 +95,16 @@ func (g *Game) editorInput(v *editor.View, out []play.Intent) ([]play.Intent, bo
 		case inpututil.IsKeyJustPressed(ebiten.KeyEscape):
 			v.EndTyping(false)
 		}
+	} else if inpututil.IsKeyJustPressed(ebiten.KeyTab) {
+		// Tab moves through the form (the buttons below are pressed by
+		// pointer or by their keys while the editor is open).
+		step := 1
+		if ebiten.IsKeyPressed(ebiten.KeyShift) {
+			step = -1
+		}
+		v.Focus(step)
+	} else if w, ok := v.FocusedWidget(); ok && (inpututil.IsKeyJustPressed(ebiten.KeyEnter) || inpututil.IsKeyJustPressed(ebiten.KeyNumpadEnter)) {
+		out = g.editorDo(v, w, false, out)
 	} else if ctrl := ebiten.IsKeyPressed(ebiten.KeyControl) || ebiten.IsKeyPressed(ebiten.KeyMeta); ctrl {
 		switch {
 		case inpututil.IsKeyJustPressed(ebiten.KeyZ) && ebiten.IsKeyPressed(ebiten.KeyShift), inpututil.IsKeyJustPressed(ebiten.KeyY):
@@ -155,6 +165,12 @@ func (g *Game) editorPress(v *editor.View, pt image.Point, touch bool, out []pla
 	if !ok {
 		return out
 	}
+	v.Focused = ""
+	return g.editorDo(v, w, touch, out)
+}
+
+// editorDo carries out what a widget of the form does.
+func (g *Game) editorDo(v *editor.View, w editor.Widget, touch bool, out []play.Intent) []play.Intent {
 	switch w.Do {
 	case editor.DoEdit:
 		return g.editorChanged(v, v.Apply(w.Edit), out)

@@ -206,7 +206,7 @@ func (g *Game) Update() error {
 	if !p.Help {
 		out, g.input.keysTaken = g.editorInput(ev, out)
 	}
-	g.input.claim = image.Rectangle{}
+	g.input.claim, g.input.tabTaken = image.Rectangle{}, ev != nil
 	if ev != nil {
 		g.input.claim, _ = editorRects(g.layout)
 	}

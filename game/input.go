@@ -31,6 +31,7 @@ type input struct {
 	// is being typed into), and presses in claim are someone else's (the
 	// editor's form).
 	keysTaken bool
+	tabTaken  bool // Tab and Enter are the editor's (its form's focus)
 	claim     image.Rectangle
 }
 
@@ -129,7 +130,7 @@ func (in *input) read(l *ui.Layout, tl *timeline.Timeline, cmp *compare.View, pi
 	}
 	in.touches = inpututil.AppendJustPressedTouchIDs(in.touches[:0])
 	in.touched = in.touched || len(in.touches) > 0
-	if !in.keysTaken {
+	if !in.keysTaken && !in.tabTaken {
 		out = in.keyboardFocus(l, out)
 	}
 	for _, id := range in.touches {

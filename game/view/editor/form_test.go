@@ -181,3 +181,38 @@ func TestScrollBounds(t *testing.T) {
 		}
 	}
 }
+
+// Tab reaches every widget of a long form in turn, scrolling each into
+// view; Shift+Tab from the start goes round to the last.
+func TestFocusWalksTheForm(t *testing.T) {
+	v := New(sim.Largest())
+	area := image.Rect(0, 0, 500, 300)
+	v.Lay(area, metrics, presets())
+	seen := map[string]bool{}
+	for range 2000 {
+		v.Focus(1)
+		v.Lay(area, metrics, presets())
+		w, ok := v.FocusedWidget()
+		if !ok {
+			t.Fatalf("the focus %q is on nothing", v.Focused)
+		}
+		if !w.R.In(v.Area()) {
+			t.Fatalf("the focused %q at %v is not in view %v", w.Name, w.R, v.Area())
+		}
+		if seen[w.Name] && w.Name == "start sequential" {
+			break
+		}
+		seen[w.Name] = true
+	}
+	for _, name := range []string{"add person", "handoff minutes +", "remove " + sim.Largest().Rooms[63].Name} {
+		if !seen[name] {
+			t.Errorf("Tab never reached %q", name)
+		}
+	}
+	v = New(sim.Largest())
+	v.Lay(area, metrics, presets())
+	v.Focus(-1)
+	if v.Focused != "handoff minutes +" {
+		t.Errorf("Shift+Tab from nothing focused %q, want the last widget", v.Focused)
+	}
+}

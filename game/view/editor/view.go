@@ -17,6 +17,9 @@ type View struct {
 	// Message is why the last edit could not be made at all (a ninth
 	// person, a number that is not one), until the next edit.
 	Message string
+	// Focused is the name of the widget the keyboard's focus is on (Tab),
+	// or "".
+	Focused string
 
 	scroll  int
 	area    image.Rectangle // where the form is drawn (under the message band)
@@ -147,4 +150,52 @@ func (v *View) SetText(w Widget, text string) bool {
 	v.Typing.Text = ""
 	v.Type([]rune(text))
 	return v.EndTyping(true)
+}
+
+// Focus moves the keyboard's focus to the next (step 1) or previous (-1)
+// widget that does something, scrolling the form to show it. The focus is
+// kept by the widget's name, which stays put as the form is laid out
+// again.
+func (v *View) Focus(step int) {
+	var live []Widget
+	at := -1
+	for _, w := range v.widgets {
+		if w.Do == DoNothing {
+			continue
+		}
+		if w.Name == v.Focused {
+			at = len(live)
+		}
+		live = append(live, w)
+	}
+	if len(live) == 0 {
+		return
+	}
+	switch {
+	case at < 0 && step < 0:
+		at = len(live) - 1
+	case at < 0:
+		at = 0
+	default:
+		at = (at + step + len(live)) % len(live)
+	}
+	w := live[at]
+	v.Focused = w.Name
+	pad := v.m.px(6)
+	switch {
+	case w.R.Min.Y < v.area.Min.Y:
+		v.ScrollBy(w.R.Min.Y - v.area.Min.Y - pad)
+	case w.R.Max.Y > v.area.Max.Y:
+		v.ScrollBy(w.R.Max.Y - v.area.Max.Y + pad)
+	}
+}
+
+// FocusedWidget is the widget the keyboard's focus is on.
+func (v *View) FocusedWidget() (Widget, bool) {
+	for _, w := range v.widgets {
+		if w.Name == v.Focused && w.Do != DoNothing {
+			return w, true
+		}
+	}
+	return Widget{}, false
 }
