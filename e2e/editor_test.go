@@ -3,12 +3,15 @@
 package e2e
 
 import (
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -172,12 +175,57 @@ func TestEditorByMouseAndKeys(t *testing.T) {
 	tb.wait("the house", func(st State) bool { return st.View == "house" && strings.HasPrefix(st.Scenario, "my ") })
 }
 
-// On a phone the editor fits, and a tap presses what it lands on.
+// tap touches the middle of what is labelled label with a finger.
+func (tb *tab) tap(kind, label string) {
+	tb.t.Helper()
+	it := tb.item(kind, label)
+	touch := func(typ input.DispatchTouchEventType, pts []*input.TouchPoint) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, input.DispatchTouchEvent, input.DispatchTouchEventParams{Type: typ, TouchPoints: pts})
+			return err
+		})
+	}
+	pt := []*input.TouchPoint{{X: it.X + it.W/2, Y: it.Y + it.H/2}}
+	if err := tb.do(stepTimeout, touch(input.DispatchTouchEventTypeTouchStart, pt), touch(input.DispatchTouchEventTypeTouchEnd, []*input.TouchPoint{})); err != nil {
+		tb.t.Fatalf("tapping %s: %v", label, err)
+	}
+}
+
+// On a phone the editor fits; a tap presses what it lands on, and a tap on
+// a name asks the page for the new one (so that the phone's keyboard
+// appears): the answer renames the room.
 func TestEditorOnAPhone(t *testing.T) {
 	tb := newTabSize(t, 390, 844)
+	if err := tb.do(stepTimeout, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 1})
+		return err
+	})); err != nil {
+		t.Fatal(err)
+	}
+	asked := make(chan string, 4)
+	tb.onEvents(func(ev any) {
+		if d, ok := ev.(*page.EventJavascriptDialogOpening); ok {
+			select {
+			case asked <- d.Message:
+			default:
+			}
+			_, _ = chromedp.Call(tb.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true, PromptText: "Attic"})
+		}
+	})
 	tb.open("/?scenario=sequential&view=editor&autoplay=0&mute=1")
 	tb.wait("the editor", func(s State) bool { return s.View == "editor" })
-	tb.press("button", "add room")
+	tb.tap("button", "add room")
 	tb.waitJS("five rooms", `window.chores.state().story.rooms.length === 5`, stepTimeout)
+	room := tb.story().Rooms[4].Name
+	tb.tap("button", "name of "+room)
+	select {
+	case msg := <-asked:
+		if !strings.Contains(msg, room) {
+			t.Errorf("the page asked %q, not naming the room %q", msg, room)
+		}
+	case <-time.After(stepTimeout):
+		t.Fatal("tapping a name did not ask the page for one")
+	}
+	tb.waitJS("the room renamed", `window.chores.state().story.rooms[4].name === "Attic"`, stepTimeout)
 	tb.screenshot("editor-phone-390x844")
 }

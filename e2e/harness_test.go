@@ -262,6 +262,15 @@ type tab struct {
 	errors   []string // exceptions, console.error calls, error log entries
 	requests []string // every URL requested, in order
 	allow    []string // substrings of errors this test expects
+	onEvent  func(ev any) // a test's own listener (see onEvents), called off the event loop
+}
+
+// onEvents sends every event of the tab to f, each on its own goroutine
+// (so f may send commands, which a listener itself must not).
+func (tb *tab) onEvents(f func(ev any)) {
+	tb.mu.Lock()
+	tb.onEvent = f
+	tb.mu.Unlock()
 }
 
 // newTab opens a fresh tab at 1280x800. When the test ends the tab closes
@@ -293,6 +302,12 @@ func newTabSize(t *testing.T, w, h int64) *tab {
 
 // listen runs in the tab's event loop: record only, return fast.
 func (tb *tab) listen(ev any) {
+	tb.mu.Lock()
+	f := tb.onEvent
+	tb.mu.Unlock()
+	if f != nil {
+		go f(ev)
+	}
 	switch ev := ev.(type) {
 	case *runtime.EventExceptionThrown:
 		tb.note("uncaught exception: " + exceptionText(ev.ExceptionDetails))
