@@ -259,9 +259,9 @@ type tab struct {
 	w, h int64 // the viewport
 
 	mu       sync.Mutex
-	errors   []string // exceptions, console.error calls, error log entries
-	requests []string // every URL requested, in order
-	allow    []string // substrings of errors this test expects
+	errors   []string     // exceptions, console.error calls, error log entries
+	requests []string     // every URL requested, in order
+	allow    []string     // substrings of errors this test expects
 	onEvent  func(ev any) // a test's own listener (see onEvents), called off the event loop
 }
 
