@@ -107,6 +107,9 @@ func New(opts play.Options) (*Game, error) {
 	p.Playing = opts.Autoplay
 	p.Muted = opts.Mute
 	p.Showing = opts.View
+	if opts.Predict {
+		p.Apply(play.Intent{Kind: play.TogglePredict}) // from the start, paused: guess first
+	}
 	if opts.Theme != "" {
 		p.Theme = opts.Theme
 	}
@@ -196,6 +199,7 @@ func (g *Game) Update() error {
 	if p.InCompare() {
 		cmp = &g.compare
 	}
+	g.input.guess = guessing{house: p.CanGuess(), first: p.CanPickFirst()}
 	g.intents = g.input.read(g.layout, &g.timeline, cmp, g.pick, p.Help, g.intents[:0])
 	for {
 		select {
@@ -331,7 +335,11 @@ func (g *Game) drawAll(screen ui.Surface) {
 	defer func() { g.items = append(g.items[:0], ui.EndTrace()...) }()
 	ui.FillRect(screen, screen.Bounds(), ui.ColBackground)
 	inCompare := p.InCompare()
-	ui.Note("panel", p.View(), l.Scene, 0)
+	if area, _ := compareRects(l); inCompare {
+		ui.Note("panel", p.View(), area, 0) // the compare view spreads over the figures' and the timeline's places
+	} else {
+		ui.Note("panel", p.View(), l.Scene, 0)
+	}
 	switch {
 	case p.InCode():
 		if g.code == nil {
@@ -370,6 +378,7 @@ func (g *Game) drawAll(screen ui.Surface) {
 	} else if !l.Timeline.Empty() {
 		g.timeline.Prepare(p.Story(), p.AxisSpan(), l.Timeline, l.U, &g.faces)
 		g.timeline.Draw(screen, p.Minute, g.input.dragging)
+		g.timeline.DrawPredict(screen, p.Minute, predictMarks(p))
 		g.timeline.DrawSelection(screen, p.Selected)
 		g.timeline.NoteTexts()
 	}

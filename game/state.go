@@ -63,6 +63,7 @@ type Snapshot struct {
 	Layout   []LayoutItem     `json:"layout"`         // what the last frame drew, in CSS pixels
 	Compact  bool             `json:"compact"`        // the narrow arrangement
 	Share    string           `json:"share"`          // the sharing mode playing: turns or together
+	Predict  PredictState     `json:"predict"`        // predict mode: the guesses and the answers
 	// Narration is the latest event of the story playing, in words (the
 	// caption line; the page speaks it through an aria-live region).
 	Narration string `json:"narration"`
@@ -129,6 +130,7 @@ func (g *Game) publishState(force bool) {
 		Loop:     p.Loop,
 		Figures:  play.ShowFigures(p.Figures()),
 		Share:    st.Share(),
+		Predict:  predictState(p),
 
 		Narration: p.Narration(),
 
