@@ -69,6 +69,8 @@ type Game struct {
 
 	mu       sync.Mutex
 	snapshot Snapshot
+	link     string  // the share link's query, for shareURL() (share.go)
+	linkFor  linkKey // what link was made of
 	platform platform
 }
 
@@ -84,6 +86,9 @@ type platform interface {
 	visible() bool
 	reducedMotion() bool // the reader asked for less motion (prefers-reduced-motion)
 	publish(g *Game)     // install the JavaScript API (browser only)
+	// shareLink hands over a link's query (the page's address goes in
+	// front) and returns what to tell the user ("" when the page does).
+	shareLink(query string) (notice string)
 	now() float64        // milliseconds since the page's navigation (0 on the desktop)
 }
 

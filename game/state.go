@@ -172,6 +172,7 @@ func (g *Game) publishState(force bool) {
 			s.Hearing = append(s.Hearing, name)
 		}
 	}
+	g.updateLink()
 	g.mu.Lock()
 	s.Error = g.lastError
 	old := g.snapshot

@@ -23,8 +23,10 @@ func (p *Player) ShareQuery() string {
 	}
 	if p.Predict.On {
 		q = append(q, "predict=1")
-	} else {
-		q = append(q, "t="+p.Minute.String())
+	} else if !p.Minute.IsZero() {
+		// Paused there: by the time the page has loaded, a playing story
+		// would have moved on.
+		q = append(q, "t="+p.Minute.String(), "autoplay=0")
 	}
 	if p.Share != "" {
 		q = append(q, "share="+url.QueryEscape(p.Share))

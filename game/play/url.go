@@ -34,6 +34,7 @@ type Options struct {
 	View     string // one of Views
 	Share    string // ShareTurns or ShareTogether: play each story's alternative of that mode; "" for their own
 	Predict  bool   // predict mode: guess when the story is done before it plays
+	Save     string // -save: the desktop writes the story playing here (on S, and when the window closes)
 	Notices  []string
 }
 
