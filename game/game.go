@@ -86,10 +86,10 @@ type platform interface {
 	visible() bool
 	reducedMotion() bool // the reader asked for less motion (prefers-reduced-motion)
 	publish(g *Game)     // install the JavaScript API (browser only)
+	now() float64        // milliseconds since the page's navigation (0 on the desktop)
 	// shareLink hands over a link's query (the page's address goes in
 	// front) and returns what to tell the user ("" when the page does).
 	shareLink(query string) (notice string)
-	now() float64        // milliseconds since the page's navigation (0 on the desktop)
 }
 
 // New builds the game.

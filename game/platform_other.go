@@ -31,6 +31,7 @@ func (*desktop) visible() bool    { return true }
 // is no media query to read).
 func (*desktop) reducedMotion() bool { return os.Getenv("CHORES_REDUCED_MOTION") == "1" }
 func (*desktop) publish(*Game)       {}
+func (*desktop) now() float64        { return 0 }
 
 // desktopPage is the address make serve gives the page: the desktop has no
 // page of its own, so its links are for that one (another host keeps the
@@ -42,7 +43,6 @@ func (*desktop) shareLink(query string) string {
 	fmt.Fprintln(os.Stdout, desktopPage+"?"+query)
 	return "Link printed to the terminal (for the page make serve runs; elsewhere keep the part from the ?)."
 }
-func (*desktop) now() float64        { return 0 }
 
 func platformOptions(o play.Options) play.Options { return o }
 
