@@ -9,8 +9,8 @@ import (
 
 // ShareQuery is the query of a link that opens what plays now: the story
 // (a preset by name, a story of one's own as config=, sim.EncodeLink), the
-// minute (t=, to a thousandth: what the URL reads back), and the sharing
-// mode and the view when they are not the defaults. In predict mode the
+// minute (t=, to a thousandth: what the URL reads back; with autoplay=0,
+// so that it opens there, paused), and the sharing mode and the view when they are not the defaults. In predict mode the
 // link is a challenge: predict=1, from the start. The game puts the page's
 // address in front (the browser's own, or the desktop's make serve).
 func (p *Player) ShareQuery() string {
