@@ -8,7 +8,7 @@ DIST      ?= dist
 ADDR      ?= 127.0.0.1:8080
 WASMFLAGS := -trimpath -ldflags='-s -w'
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
-PAGES     := index.html loader.js style.css embed-example.html embed-example.css embed-example.js favicon.png
+PAGES     := index.html loader.js share.js style.css share.css embed-example.html embed-example.css embed-example.js favicon.png
 ALSA_NULL := $(CURDIR)/testdata/alsa-null.conf
 
 .PHONY: all run report web serve test test-unit test-wasm test-e2e deps check bench fuzz clean

@@ -26,6 +26,7 @@ type config struct {
 	screenshot string
 	at         float64
 	atSet      bool
+	save       string // -save FILE.json (save.go)
 	// -real (real.go)
 	real        bool
 	trace       string
@@ -47,6 +48,7 @@ func parseFlags(args []string, stdout io.Writer) (config, error) {
 	fs.BoolVar(&c.report, "report", false, "print the results and exit, without a window")
 	fs.StringVar(&c.format, "format", "text", "report format: text or json")
 	fs.StringVar(&c.screenshot, "screenshot", "", "render one moment to `FILE.png` and exit (with -at)")
+	fs.StringVar(&c.save, "save", "", "write the story playing to `FILE.json` (the form -scenario reads): at start, on S (share) and when the window closes")
 	fs.Float64Var(&c.at, "at", 0, "the `MINUTE` shown by -screenshot, or where playback starts")
 	fs.BoolVar(&c.real, "real", false, "run the story on real goroutines and print the measured figures beside the model's (honours GOMAXPROCS)")
 	fs.StringVar(&c.trace, "trace", "", "with -real: write a runtime/trace of the run to `FILE` (go tool trace FILE)")
@@ -86,6 +88,13 @@ func parseFlags(args []string, stdout io.Writer) (config, error) {
 		return c, usageError{"-trace goes with -real"}
 	case c.trace != "" && c.scenario == "all":
 		return c, usageError{"-trace takes one scenario, not all"}
+	case c.save != "" && (c.report || c.real):
+		return c, usageError{"-save goes with the window or -screenshot, not -report or -real"}
+	}
+	if c.save != "" {
+		if err := checkSavePath(c.save); err != nil {
+			return c, usageError{err.Error()}
+		}
 	}
 	return c, nil
 }

@@ -19,6 +19,7 @@ import (
 
 	"chores/game"
 	"chores/game/play"
+	"chores/internal/bounds"
 	"chores/sim"
 )
 
@@ -49,7 +50,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
+	if c.save != "" {
+		if err := game.SaveScenario(c.save, s); err != nil {
+			return fail(stderr, fmt.Errorf("-save %s: %w", bounds.QuoteTail(c.save), err))
+		}
+	}
 	opts := play.Options{
+		Save:     c.save,
 		Scenario: s,
 		Speed:    c.speed,
 		Mute:     c.mute,

@@ -73,6 +73,8 @@ type Game struct {
 
 	mu       sync.Mutex
 	snapshot Snapshot
+	link     string  // the share link's query, for shareURL() (share.go)
+	linkFor  linkKey // what link was made of
 	platform platform
 }
 
@@ -89,6 +91,9 @@ type platform interface {
 	reducedMotion() bool // the reader asked for less motion (prefers-reduced-motion)
 	publish(g *Game)     // install the JavaScript API (browser only)
 	now() float64        // milliseconds since the page's navigation (0 on the desktop)
+	// shareLink hands over a link's query (the page's address goes in
+	// front) and returns what to tell the user ("" when the page does).
+	shareLink(query string) (notice string)
 }
 
 // New builds the game.
@@ -111,6 +116,9 @@ func New(opts play.Options) (*Game, error) {
 	p.Playing = opts.Autoplay
 	p.Muted = opts.Mute
 	p.Showing = opts.View
+	if opts.Predict {
+		p.Apply(play.Intent{Kind: play.TogglePredict}) // from the start, paused: guess first
+	}
 	if opts.Theme != "" {
 		p.Theme = opts.Theme
 	}
@@ -210,6 +218,7 @@ func (g *Game) Update() error {
 	if ev != nil {
 		g.input.claim, _ = editorRects(g.layout)
 	}
+	g.input.guess = guessing{house: p.CanGuess(), first: p.CanPickFirst()}
 	g.intents = g.input.read(g.layout, &g.timeline, cmp, g.pick, p.Help, out)
 	for {
 		select {
@@ -348,7 +357,11 @@ func (g *Game) drawAll(screen ui.Surface) {
 	defer func() { g.items = append(g.items[:0], ui.EndTrace()...) }()
 	ui.FillRect(screen, screen.Bounds(), ui.ColBackground)
 	inCompare := p.InCompare()
-	ui.Note("panel", p.View(), l.Scene, 0)
+	if area, _ := compareRects(l); inCompare {
+		ui.Note("panel", p.View(), area, 0) // the compare view spreads over the figures' and the timeline's places
+	} else {
+		ui.Note("panel", p.View(), l.Scene, 0)
+	}
 	switch {
 	case p.InCode():
 		if g.code == nil {
@@ -389,6 +402,7 @@ func (g *Game) drawAll(screen ui.Surface) {
 	} else if !l.Timeline.Empty() {
 		g.timeline.Prepare(p.Story(), p.AxisSpan(), l.Timeline, l.U, &g.faces)
 		g.timeline.Draw(screen, p.Minute, g.input.dragging)
+		g.timeline.DrawPredict(screen, p.Minute, predictMarks(p))
 		g.timeline.DrawSelection(screen, p.Selected)
 		g.timeline.NoteTexts()
 	}

@@ -18,6 +18,8 @@ type input struct {
 	volume   bool // dragging the volume slider
 	dragging bool
 	seekAt   func(x int) float64 // while dragging: the minute under x (the timeline's or the compare view's)
+	dragKind play.IntentKind     // what dragging sends: Seek, or SetGuess (predict mode's marker)
+	guess    guessing            // what predict mode lets a press guess, set before read
 	swipe    []swipeStart        // touches that began on the scene, for swipes
 	dragID   ebiten.TouchID      // the touch dragging the playhead, or -1 for the mouse
 	pressed  image.Point         // where the current press began, for button feedback
@@ -34,6 +36,10 @@ type input struct {
 	tabTaken  bool // Tab and Enter are the editor's (its form's focus)
 	claim     image.Rectangle
 }
+
+// guessing is what a press can guess in predict mode: the house's timeline
+// moves the guess marker, the compare view's row names pick the first.
+type guessing struct{ house, first bool }
 
 // swipeStart is where a touch began on the scene.
 type swipeStart struct {
@@ -165,7 +171,7 @@ func (in *input) read(l *ui.Layout, tl *timeline.Timeline, cmp *compare.View, pi
 	if in.dragging {
 		x, still := in.pointer()
 		if still {
-			out = append(out, play.Intent{Kind: play.Seek, Value: in.seekAt(x)})
+			out = append(out, play.Intent{Kind: in.dragKind, Value: in.seekAt(x)})
 		} else {
 			in.dragging = false
 		}
@@ -236,12 +242,16 @@ func (in *input) press(pos func() (int, int), id ebiten.TouchID, l *ui.Layout, t
 		// the chart and the axis (or an embed's slim timeline) move the
 		// shared playhead.
 		g, end := cmp.Geometry(), cmp.End()
+		in.dragKind = play.Seek
 		if cmp.InScrub(pt) {
 			in.dragging, in.dragID, in.seekAt = true, id, cmp.ScrubMinuteAt
 			return append(out, play.Intent{Kind: play.Seek, Value: cmp.ScrubMinuteAt(x)})
 		}
 		story, open, seek := g.Hit(pt)
 		switch {
+		case open && in.guess.first:
+			// Predict mode: a row's name is the guess of the first to finish.
+			return append(out, play.Intent{Kind: play.GuessFirst, Value: float64(story)})
 		case open:
 			return append(out, play.Intent{Kind: play.Open, Value: float64(story)})
 		case seek:
@@ -255,7 +265,12 @@ func (in *input) press(pos func() (int, int), id ebiten.TouchID, l *ui.Layout, t
 		if who, ok := tl.PersonAt(pt); ok {
 			return append(out, play.Intent{Kind: play.Select, Value: float64(who)})
 		}
-		in.dragging, in.dragID, in.seekAt = true, id, tl.MinuteAt
+		if in.guess.house {
+			// Predict mode: the chart moves the guess marker, not the playhead.
+			in.dragging, in.dragID, in.seekAt, in.dragKind = true, id, tl.GuessAt, play.SetGuess
+			return append(out, play.Intent{Kind: play.SetGuess, Value: tl.GuessAt(x)})
+		}
+		in.dragging, in.dragID, in.seekAt, in.dragKind = true, id, tl.MinuteAt, play.Seek
 		return append(out, play.Intent{Kind: play.Seek, Value: tl.MinuteAt(x)})
 	}
 	if who, ok := pick(pt); ok && pt.In(l.Scene) && l.UI == play.UIFull {

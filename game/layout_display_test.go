@@ -50,6 +50,16 @@ func TestLayoutMatrix(t *testing.T) {
 					func(g *Game) { g.player.Apply(play.Intent{Kind: play.ToggleCode}) },
 					func(g *Game) { g.player.Apply(play.Intent{Kind: play.ToggleHelp}) },
 					func(g *Game) { g.player.Apply(play.Intent{Kind: play.SetView, Text: play.ViewEditor}) },
+					func(g *Game) { // predict mode, a guess made, under way
+						g.player.Apply(play.Intent{Kind: play.TogglePredict})
+						g.player.Apply(play.Intent{Kind: play.SetGuess, Value: 50})
+						g.player.Apply(play.Intent{Kind: play.Seek, Value: 20})
+					},
+					func(g *Game) { // predict mode in the compare view, a story picked
+						g.player.Apply(play.Intent{Kind: play.SetView, Text: play.ViewCompare})
+						g.player.Apply(play.Intent{Kind: play.TogglePredict})
+						g.player.Apply(play.Intent{Kind: play.GuessFirst, Value: 1})
+					},
 				} {
 					name := fmt.Sprintf("%dx%d/%s/%s", sz.X, sz.Y, mode, s.Name)
 					_, g := renderWith(t, play.Options{Scenario: s, Start: mins(20), UI: mode}, sz.X, sz.Y, 1)

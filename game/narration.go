@@ -28,6 +28,10 @@ func (g *Game) drawNarration(dst ui.Surface, l *ui.Layout, podcast image.Rectang
 	if s := p.Story().ShareSentence(); s != "" && full {
 		lines = append(lines, ui.Wrap(s, face, width)...)
 	}
+	if p.Predict.Revealed && full && !p.InCompare() {
+		// Predict mode's answer: how close the guess was.
+		lines = append(lines, ui.Wrap(p.PredictLine(), face, width)...)
+	}
 	if p.Done() && full && !p.InCompare() {
 		// At the end, what the story teaches.
 		lines = append(lines, ui.Wrap(p.Story().Lesson(), face, width)...)

@@ -5,6 +5,7 @@ package game
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"syscall/js"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -33,6 +34,8 @@ type browser struct {
 	g       *Game           // set by publish: where host faults are told
 	faulted map[string]bool // host members that threw, told once each
 	early   []string        // faults before publish
+	page    string          // the page's address without its query: links start with it
+	request js.Value        // the share panel's way to ask for the embed's line, a GIF, a picture
 }
 
 func newPlatform() platform {
@@ -43,6 +46,7 @@ func newPlatform() platform {
 		b.json = js.Global().Get("JSON")
 		b.object = js.Global().Get("Object")
 	}()
+	b.page = pageAddress()
 	if h, err := b.get(js.Global(), "choresHost"); err == nil {
 		b.host = h
 	} else {
@@ -229,6 +233,10 @@ func (b *browser) publish(g *Game) {
 		api.Set(name, jf)
 	}
 	fn("state", func([]js.Value) any { return b.toJS(g.State()) })
+	// shareURL: the link to the story at this minute, as the share button
+	// gives it.
+	fn("shareURL", func([]js.Value) any { return b.page + "?" + g.shareQuery() })
+	b.request = b.requestFunc(g)
 	// wake: the page tells a resting game that something it cannot see
 	// changed (the page came back into view).
 	//lint:ignore SA1019 deprecated since v2.5, still the way to draw only on demand: a paused page costs 12% of a core with it, 183% without (rest.go)
@@ -261,4 +269,54 @@ func platformOptions(o play.Options) play.Options {
 	o, notes := play.OptionsFromQuery(search, o)
 	o.Notices = append(o.Notices, notes...)
 	return o
+}
+
+// pageAddress is the page's own address, without its query or fragment
+// (location.href cut, which also serves a file:// page, whose origin is
+// "null").
+func pageAddress() (addr string) {
+	defer func() {
+		if recover() != nil {
+			addr = ""
+		}
+	}()
+	addr = js.Global().Get("location").Get("href").String()
+	if i := strings.IndexAny(addr, "?#"); i >= 0 {
+		addr = addr[:i]
+	}
+	return addr
+}
+
+// shareLink gives the link to the page's share panel (web/share.js), which
+// copies it to the clipboard and shows it to copy by hand. A page without
+// the panel gets a notice.
+func (b *browser) shareLink(query string) string {
+	if b.call("share", b.page+"?"+query, b.request) {
+		return ""
+	}
+	return "This page has no share panel: window.chores.shareURL() gives the link."
+}
+
+// shareRequests are the share panel's buttons: what each asks of the game.
+var shareRequests = map[string]play.IntentKind{
+	"snippet":  play.ShowSnippet,
+	"gif":      play.ExportGIF,
+	"timeline": play.ExportTimeline,
+}
+
+// requestFunc is what the share panel calls with a button's name: the
+// request goes to Update like any intent (an unknown name is ignored).
+func (b *browser) requestFunc(g *Game) js.Value {
+	f := js.FuncOf(func(this js.Value, args []js.Value) (result any) {
+		defer func() { _ = recover() }()
+		if len(args) > 0 && args[0].Type() == js.TypeString {
+			if kind, ok := shareRequests[args[0].String()]; ok {
+				g.Send(play.Intent{Kind: kind})
+				return true
+			}
+		}
+		return false
+	})
+	b.funcs = append(b.funcs, f)
+	return f.Value
 }

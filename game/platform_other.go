@@ -33,6 +33,17 @@ func (*desktop) reducedMotion() bool { return os.Getenv("CHORES_REDUCED_MOTION")
 func (*desktop) publish(*Game)       {}
 func (*desktop) now() float64        { return 0 }
 
+// desktopPage is the address make serve gives the page: the desktop has no
+// page of its own, so its links are for that one (another host keeps the
+// part from the "?").
+const desktopPage = "http://127.0.0.1:8080/"
+
+// shareLink prints the link on stdout, a line of its own for copying.
+func (*desktop) shareLink(query string) string {
+	fmt.Fprintln(os.Stdout, desktopPage+"?"+query)
+	return "Link printed to the terminal (for the page make serve runs; elsewhere keep the part from the ?)."
+}
+
 func platformOptions(o play.Options) play.Options { return o }
 
 // startFallback: on the desktop a bad start is the command line's error

@@ -67,8 +67,9 @@ type Snapshot struct {
 	Share    string           `json:"share"`          // the sharing mode playing: turns or together
 	// Story is the scenario playing, in its JSON form (what -scenario
 	// FILE.json reads and -report reports on).
-	Story  json.RawMessage `json:"story"`
-	Editor *EditorState    `json:"editor"` // the story editor: open or not, what it refuses
+	Story   json.RawMessage `json:"story"`
+	Editor  *EditorState    `json:"editor"`  // the story editor: open or not, what it refuses
+	Predict PredictState    `json:"predict"` // predict mode: the guesses and the answers
 	// Narration is the latest event of the story playing, in words (the
 	// caption line; the page speaks it through an aria-live region).
 	Narration string `json:"narration"`
@@ -137,6 +138,7 @@ func (g *Game) publishState(force bool) {
 		Share:    st.Share(),
 		Story:    g.storyJSON(st),
 		Editor:   g.editorState(),
+		Predict:  predictState(p),
 
 		Narration: p.Narration(),
 
@@ -178,6 +180,7 @@ func (g *Game) publishState(force bool) {
 			s.Hearing = append(s.Hearing, name)
 		}
 	}
+	g.updateLink()
 	g.mu.Lock()
 	s.Error = g.lastError
 	old := g.snapshot

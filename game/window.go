@@ -59,7 +59,15 @@ func Run(opts play.Options) error {
 		return err
 	}
 	g.restAllowed = true
-	return runGame(g)
+	err = runGame(g)
+	if err == nil && opts.Save != "" {
+		// The window closed: keep the story as it was left.
+		if serr := SaveScenario(opts.Save, g.player.Story().Scenario); serr != nil {
+			return serr
+		}
+		fmt.Fprintf(os.Stderr, "chores: saved the story to %s\n", opts.Save)
+	}
+	return err
 }
 
 // Screenshot renders the chosen minute of the scenario to a PNG and returns.

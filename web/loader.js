@@ -13,9 +13,11 @@
 //     visible          false while the page is hidden or scrolled out of view
 //     embedded         true inside an iframe
 //     unlocked         true after the first real user gesture
+//     share(url, request)  the share panel (share.js): copy the link, show it
 //
 //   window.chores      (defined by Go) state(), play(), pause(), seek(minute),
-//                      setScenario(nameOrJSON), setSpeed(x), mute(bool)
+//                      setScenario(nameOrJSON), setSpeed(x), mute(bool),
+//                      shareURL() (the link to the story at this minute)
 //                      (mute() with no argument, or anything but true or
 //                      false, is refused with a notice and changes nothing)
 //

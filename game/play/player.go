@@ -244,6 +244,11 @@ type Player struct {
 	// lines, their timeline rows, them in the house), or -1.
 	Selected int
 	Ticks    int // ticks since start: drives idle animation
+	// Predict is predict mode: guess, then run (predict.go).
+	Predict Predict
+	// The share link's config of the story linkOf (shareurl.go).
+	linkOf   *Story
+	linkText string
 	endWait  int // ticks spent resting on the end while looping
 
 	State     sim.State   // the model at Minute, refreshed by Apply and Tick
@@ -343,7 +348,7 @@ func (p *Player) AxisSpan() sim.Time {
 			span = sim.Later(span, st.Alternative.Makespan)
 		}
 	}
-	return span
+	return p.predictSpan(span)
 }
 
 // Done reports whether the playhead is at the end.
@@ -498,6 +503,9 @@ func (p *Player) Apply(in Intent) {
 	case Faster, Slower:
 		p.Speed = nextSpeed(p.Speed, in.Kind == Faster)
 	case Restart:
+		if p.restartPredict() {
+			break // a new round of guessing
+		}
 		p.Minute = sim.Time{}
 		p.Playing = true
 	case SetMute:
@@ -520,6 +528,8 @@ func (p *Player) Apply(in Intent) {
 		}
 	case TogglePresent:
 		p.Presenting = !p.Presenting
+	case TogglePredict, SetGuess, GuessFirst:
+		p.applyPredict(in)
 	case ShareLink, ShowSnippet, ExportGIF, ExportTimeline:
 		p.Requests = append(p.Requests, in)
 		return
@@ -574,6 +584,7 @@ func (p *Player) Apply(in Intent) {
 	// A view or a story with a shorter clock keeps the playhead on it.
 	p.Minute = sim.Clamp(p.Minute, sim.Time{}, p.End())
 	p.refresh()
+	p.afterPredict()
 }
 
 func (p *Player) switchTo(i int) {
@@ -629,6 +640,7 @@ func (p *Player) Tick() {
 			p.Playing = false
 		}
 		p.refresh()
+		p.afterPredict()
 		return
 	}
 	if p.Loop && p.Done() {

@@ -33,6 +33,8 @@ type Options struct {
 	Loop     bool   // start again after the end (embeds)
 	View     string // one of Views
 	Share    string // ShareTurns or ShareTogether: play each story's alternative of that mode; "" for their own
+	Predict  bool   // predict mode: guess when the story is done before it plays
+	Save     string // -save: the desktop writes the story playing here (on S, and when the window closes)
 	Notices  []string
 }
 
@@ -52,7 +54,7 @@ var Views = []string{ViewHouse, ViewCode, ViewCompare, ViewEditor, ViewReal}
 // knownParams are the URL parameters of DESIGN.md. load and embed-help are the page's own
 // (web/loader.js: when the .wasm is fetched); the game only knows it is not
 // a mistake.
-var knownParams = []string{"scenario", "config", "speed", "t", "autoplay", "ui", "mute", "view", "loop", "share", "load", "theme", "embed-help"}
+var knownParams = []string{"scenario", "config", "speed", "t", "autoplay", "ui", "mute", "view", "loop", "share", "load", "theme", "embed-help", "predict"}
 
 // OptionsFromQuery reads the page's URL parameters on top of base. A bad
 // value is reported in the returned notices and the default is kept: the page
@@ -158,6 +160,7 @@ func OptionsFromQuery(query string, base Options) (Options, []string) {
 	}
 	flag("mute", &o.Mute)
 	flag("loop", &o.Loop)
+	flag("predict", &o.Predict)
 	if v, ok := get("view"); ok {
 		if slices.Contains(Views, v) {
 			o.View = v

@@ -83,8 +83,9 @@ func (v *View) Draw(dst ui.Surface, p *play.Player, fs *ui.Faces, dragging bool)
 		ui.DrawTextAligned(dst, m.String(), small, lr, ui.AlignCenter, ui.ColTextDim)
 	}
 
+	hide := p.Hiding() // predict mode: what lies ahead stays hidden
 	for i, row := range v.rows {
-		v.drawRow(dst, stories[i], row, g.Rows[i], i == p.Index, fs, px)
+		v.drawRow(dst, stories[i], row, g.Rows[i], i == p.Index, hide, fs, px)
 	}
 
 	// Not yet reached: shaded, in fixed columns so that only the column the
@@ -92,6 +93,9 @@ func (v *View) Draw(dst ui.Surface, p *play.Player, fs *ui.Faces, dragging bool)
 	x := float32(math.Round(float64(v.geo.X(p.Minute, v.end))))
 	const col = 64
 	shade := color.RGBA{0x1d, 0x1f, 0x33, 0x90}
+	if hide {
+		shade = ui.ColPanel
+	}
 	left, right := float32(g.Chart.Min.X), float32(g.Chart.Max.X)
 	y, h := float32(g.Header.Max.Y), float32(g.Chart.Max.Y-g.Header.Max.Y)
 	for c := left + col*float32(int((x-left)/col)); c < right; c += col {
@@ -109,11 +113,14 @@ func (v *View) Draw(dst ui.Surface, p *play.Player, fs *ui.Faces, dragging bool)
 	if !v.scrub.Empty() {
 		v.drawScrub(dst, p, px)
 	}
+	if p.Predict.On {
+		v.drawPredict(dst, p, x, fs, px)
+	}
 }
 
 // drawRow draws one story: its label (title, who does what now, its place
 // once finished), its hands and ears lanes, and a bar of its length.
-func (v *View) drawRow(dst ui.Surface, st *play.Story, row Row, r image.Rectangle, current bool, fs *ui.Faces, px func(float64) int) {
+func (v *View) drawRow(dst ui.Surface, st *play.Story, row Row, r image.Rectangle, current, hide bool, fs *ui.Faces, px func(float64) int) {
 	g := v.geo
 	if current {
 		ui.FillRect(dst, image.Rect(r.Min.X, r.Min.Y+1, r.Max.X, r.Max.Y-1), ui.ColPanelLight)
@@ -187,7 +194,7 @@ func (v *View) drawRow(dst ui.Surface, st *play.Story, row Row, r image.Rectangl
 		if row.Waiting.Min() > 0 {
 			info += fmt.Sprintf(" · waiting %s", minutes(row.Waiting))
 		}
-		if r.Dy() >= px(60) {
+		if r.Dy() >= px(60) && !hide {
 			ui.DrawText(dst, info, small, float64(labelR.Min.X), float64(r.Min.Y+px(12)+bold.Height()+small.Height()), ui.ColTextDim)
 		}
 	}
@@ -248,6 +255,9 @@ func (v *View) drawRow(dst ui.Surface, st *play.Story, row Row, r image.Rectangl
 	for _, w := range res.Waits {
 		x0, x1 := g.X(w.Start, v.end), g.X(w.End, v.end)
 		hatch(dst, x0, laneY(laneOf[[2]int{w.Person, 1}]), max(1, x1-x0), inner, ui.ColWait)
+	}
+	if hide {
+		return // its length is the answer
 	}
 	// The story's length on the shared axis, and its figure at the end.
 	end := g.X(res.Makespan, v.end)
@@ -319,4 +329,38 @@ func fitText(s string, f *ui.Face, w float64) string {
 		r = r[:len(r)-1]
 	}
 	return string(r) + "…"
+}
+
+// drawPredict marks predict mode's pick (a frame round the row's name) and
+// writes what to do, or the answer, in the chart beyond the playhead (or
+// over the heading when the playhead is near the end).
+func (v *View) drawPredict(dst ui.Surface, p *play.Player, playX float32, fs *ui.Faces, px func(float64) int) {
+	g := v.geo
+	if i := p.Predict.First; i >= 0 && i < len(g.Rows) {
+		r := g.Rows[i]
+		label := image.Rect(r.Min.X, r.Min.Y+1, g.Chart.Min.X-px(4), r.Max.Y-1)
+		t := max(2, px(2))
+		for _, e := range []image.Rectangle{
+			{label.Min, image.Pt(label.Max.X, label.Min.Y+t)}, {image.Pt(label.Min.X, label.Max.Y-t), label.Max},
+			{label.Min, image.Pt(label.Min.X+t, label.Max.Y)}, {image.Pt(label.Max.X-t, label.Min.Y), label.Max},
+		} {
+			ui.FillRect(dst, e, ui.ColGuess)
+		}
+	}
+	line := p.FirstLine()
+	face := fs.Get(float64(px(13)), true)
+	area := image.Rect(int(playX)+px(6), g.Chart.Min.Y, g.Chart.Max.X, g.Chart.Max.Y)
+	if !p.Hiding() || area.Dx() < px(160) {
+		return // the answer is in the notice and on the rows
+	}
+	lines := ui.Wrap(line, face, float64(area.Dx()-px(16)))
+	lineH := face.Height() + px(3)
+	if len(lines)*lineH > area.Dy() {
+		lines = []string{ui.Fit(line, face, float64(area.Dx()-px(16)))}
+	}
+	top := area.Min.Y + (area.Dy()-len(lines)*lineH)/2
+	for k, l := range lines {
+		lr := image.Rect(area.Min.X+px(8), top+k*lineH, area.Max.X-px(8), top+(k+1)*lineH)
+		ui.DrawTextAligned(dst, l, face, lr, ui.AlignCenter, ui.ColText)
+	}
 }

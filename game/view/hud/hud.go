@@ -247,6 +247,10 @@ func (h *HUD) DrawControls(dst ui.Surface, l *ui.Layout, p *play.Player) {
 		ui.FillRound(dst, b.R, float32(l.Px(6)), bg)
 		h.focusRing(dst, l, b)
 		ui.Note("button", b.Label, b.R, 0)
+		if b.Kind == ui.BtnGuess && p.Predict.On {
+			// On: a bar in the guesses' colour along its foot.
+			ui.FillRect(dst, image.Rect(b.R.Min.X+l.Px(6), b.R.Max.Y-l.Px(4), b.R.Max.X-l.Px(6), b.R.Max.Y-l.Px(1)), ui.ColGuess)
+		}
 		var icon art.Icon
 		switch b.Kind {
 		case ui.BtnPlay:

@@ -122,6 +122,7 @@ type Timeline struct {
 	chart  image.Rectangle
 	cache  *ebiten.Image
 	faces  *ui.Faces
+	coverX int // predict mode covers the chart from this x (0: nothing covered)
 }
 
 func (tl *Timeline) px(css float64) int { return int(css*tl.u + 0.5) }
@@ -308,6 +309,9 @@ func (tl *Timeline) DrawSelection(dst ui.Surface, who int) {
 func (tl *Timeline) NoteTexts() {
 	ui.Note("panel", "timeline", tl.rect, 0)
 	for _, n := range tl.notes {
+		if tl.coverX > 0 && n.R.Max.X > tl.coverX && n.R.Min.Y >= tl.chart.Min.Y {
+			continue // under predict mode's cover: not seen
+		}
 		ui.Note(n.Kind, n.Label, n.R, n.Px)
 	}
 }
