@@ -15,28 +15,6 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// item finds what the last frame drew with that kind and label.
-func (tb *tab) item(kind, label string) LayoutItem {
-	tb.t.Helper()
-	var found LayoutItem
-	tb.waitJS(kind+" "+label+" in the layout", fmt.Sprintf(`window.chores.state().layout.some(i => i.kind === %q && i.label === %q)`, kind, label), stepTimeout)
-	for _, it := range mustEval[[]LayoutItem](tb, `window.chores.state().layout`) {
-		if it.Kind == kind && it.Label == label {
-			found = it
-		}
-	}
-	return found
-}
-
-// press clicks the middle of a button of the control bar, as a person would.
-func (tb *tab) press(label string) {
-	tb.t.Helper()
-	b := tb.item("button", label)
-	if err := tb.do(stepTimeout, chromedp.MouseClickXY(b.X+b.W/2, b.Y+b.H/2)); err != nil {
-		tb.t.Fatalf("clicking %s: %v", label, err)
-	}
-}
-
 // The share button gives a link to the story of one's own at this minute,
 // with its sharing mode and view, in the share panel (and the clipboard when
 // the browser allows); opened in a new tab it plays the same story at the
@@ -55,7 +33,7 @@ func TestShareButton(t *testing.T) {
 	var share string
 	json.Unmarshal([]byte(mustEval[string](tb, `JSON.stringify(window.chores.state().share)`)), &share)
 
-	tb.press("share")
+	tb.press("button", "share")
 	tb.waitJS("the share panel", `(() => { const p = document.getElementById("share-panel"); return !!p && !p.hidden && document.getElementById("share-link").value !== "" })()`, stepTimeout)
 	link := mustEval[string](tb, `document.getElementById("share-link").value`)
 	api := mustEval[string](tb, `window.chores.shareURL()`)
@@ -154,7 +132,7 @@ func TestPredictInTheBrowser(t *testing.T) {
 	guess := *pr.Guess
 	tb.screenshot("predict-browser-guess")
 	tb.callOK(top, "setSpeed", "8")
-	tb.press("play")
+	tb.press("button", "play")
 	end := tb.waitState(top, "the end", 60*time.Second, func(s State) bool { return s.Done })
 	pr = mustEval[predictState](tb, `window.chores.state().predict`)
 	if !pr.Revealed || pr.Off == nil || *pr.Off != math.Abs(guess-end.Makespan) || end.Makespan != 60 {
