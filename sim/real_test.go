@@ -161,12 +161,14 @@ func TestRealRun(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkSameChores(t, r)
-			// At least the model's; at most a few times one person doing
+			// At least half the model's (a calibration on a busy machine
+			// makes the work smaller); at most ten times one person doing
 			// everything in a row (on one processor, as in js/wasm, the
-			// cleaners share it; the machine may be busy too).
+			// cleaners share it, and a shared machine was seen 5x slower
+			// than a quiet one). The bench measures the ratios themselves.
 			m, want, alone := r.Measured.Makespan.Min(), r.Model.Makespan.Min(), r.Model.alone.Min()
-			if m < 0.5*want || m > 3*alone {
-				t.Errorf("measured makespan %.1f, model %.0f: want from 0.9x that to 3x %.0f (all in a row)", m, want, alone)
+			if m < 0.5*want || m > 10*alone {
+				t.Errorf("measured makespan %.1f, model %.0f: want from 0.5x that to 10x %.0f (all in a row)", m, want, alone)
 			}
 			if wall := float64(r.Wall) / float64(time.Millisecond) / r.MsPerMinute; wall < m {
 				t.Errorf("the run took %v (%.1f minutes), less than its makespan %.1f", r.Wall, wall, m)
