@@ -18,6 +18,7 @@ import (
 	"chores/game/view/code"
 	"chores/game/view/compare"
 	"chores/game/view/hud"
+	"chores/game/view/realrun"
 	"chores/game/view/scene"
 	"chores/game/view/timeline"
 	"chores/sound"
@@ -36,6 +37,8 @@ type Game struct {
 	code     *code.View
 	compare  compare.View
 	timeline timeline.Timeline
+	real     realrun.Runner // the story on real goroutines (real.go)
+	realView realrun.View
 	painter  redraw.Painter // paints each frame where it changed
 	layout   *ui.Layout
 	// the layout depends on the stories (tabs) and the current one (rows)
@@ -123,6 +126,7 @@ func New(opts play.Options) (*Game, error) {
 		platform: newPlatform(),
 	}
 	g.input.dragID = -1
+	g.setupReal()
 	g.hud = hud.New(&g.faces)
 	for _, n := range opts.Notices {
 		g.say(n)
@@ -222,6 +226,7 @@ func (g *Game) Update() error {
 		g.request(r)
 	}
 	p.Requests = p.Requests[:0]
+	g.syncReal()
 	if wasMuted && !p.Muted {
 		g.enableAudio() // unmuting is the moment a context is first needed
 	}
@@ -331,8 +336,14 @@ func (g *Game) drawAll(screen ui.Surface) {
 	defer func() { g.items = append(g.items[:0], ui.EndTrace()...) }()
 	ui.FillRect(screen, screen.Bounds(), ui.ColBackground)
 	inCompare := p.InCompare()
-	ui.Note("panel", p.View(), l.Scene, 0)
+	inReal := g.inReal()
+	if l.Panel = l.Panel[:0]; inReal {
+		g.drawReal(screen) // noted as the panel "real"
+	} else {
+		ui.Note("panel", p.View(), l.Scene, 0)
+	}
 	switch {
+	case inReal:
 	case p.InCode():
 		if g.code == nil {
 			g.code = code.New()
@@ -348,7 +359,7 @@ func (g *Game) drawAll(screen ui.Surface) {
 		g.scene.Prepare(p.Story(), l.Scene, l.U, &g.faces)
 		g.scene.Draw(screen, p)
 	}
-	if !inCompare && !p.InCode() && l.UI != play.UINone {
+	if !inCompare && !inReal && !p.InCode() && l.UI != play.UINone {
 		// Over the roof (the code view has no room for it; ui=none is the
 		// house alone), the narration under it.
 		box := g.hud.DrawPodcast(screen, l, g.caption, false)
@@ -358,7 +369,7 @@ func (g *Game) drawAll(screen ui.Surface) {
 	case play.UIFull, play.UIPresent:
 		g.hud.DrawTabs(screen, l, p)
 		g.hud.DrawStoryCaption(screen, l, p)
-		if !inCompare {
+		if !inCompare && !inReal {
 			g.hud.DrawFigures(screen, l, p)
 		}
 		g.hud.DrawControls(screen, l, p)
@@ -367,7 +378,7 @@ func (g *Game) drawAll(screen ui.Surface) {
 	}
 	if inCompare {
 		g.compare.Draw(screen, p, &g.faces, g.input.dragging)
-	} else if !l.Timeline.Empty() {
+	} else if !l.Timeline.Empty() && !(inReal && realArea(l).Overlaps(l.Timeline)) {
 		g.timeline.Prepare(p.Story(), p.AxisSpan(), l.Timeline, l.U, &g.faces)
 		g.timeline.Draw(screen, p.Minute, g.input.dragging)
 		g.timeline.DrawSelection(screen, p.Selected)

@@ -85,6 +85,8 @@ var keyIntents = []keyBinding{
 	{ebiten.KeyC, play.Intent{Kind: play.ToggleCode}},
 	{ebiten.KeyE, play.Intent{Kind: play.ToggleView, Text: play.ViewEditor}},
 	{ebiten.KeyX, play.Intent{Kind: play.ToggleView, Text: play.ViewReal}},
+	{ebiten.KeyComma, play.Intent{Kind: play.AddProcs, Value: -1}}, // the real run's GOMAXPROCS
+	{ebiten.KeyPeriod, play.Intent{Kind: play.AddProcs, Value: 1}},
 	{ebiten.KeyS, play.Intent{Kind: play.ShareLink}},
 	{ebiten.KeyG, play.Intent{Kind: play.ExportGIF}},
 	{ebiten.KeyI, play.Intent{Kind: play.ExportTimeline}},
@@ -138,6 +140,11 @@ func (in *input) read(l *ui.Layout, tl *timeline.Timeline, cmp *compare.View, pi
 	}
 	in.touches = inpututil.AppendJustPressedTouchIDs(in.touches[:0])
 	in.touched = in.touched || len(in.touches) > 0
+	if in.focus == 0 && (inpututil.IsKeyJustPressed(ebiten.KeyEnter) || inpututil.IsKeyJustPressed(ebiten.KeyNumpadEnter)) {
+		// Enter with no button focused: the real run again (nothing
+		// elsewhere; with a button focused, Enter presses it).
+		out = append(out, play.Intent{Kind: play.RunAgain})
+	}
 	out = in.keyboardFocus(l, out)
 	for _, id := range in.touches {
 		x, y := ebiten.TouchPosition(id)

@@ -65,6 +65,9 @@ const (
 	TogglePredict  // predict mode: guess when the story is done before it plays
 	SetGuess       // the guess, to Value minutes (the marker dragged on the timeline)
 	GuessFirst     // in the compare view, the guess of which story finishes first: story Value
+	// The real run's panel (view real), requests too:
+	RunAgain   // run the story on real goroutines again
+	AddProcs   // ask the real run for Value more processors (GOMAXPROCS; -1 for fewer)
 )
 
 // StepForward and StepBack are the ⏭ and ⏮ buttons' intents: a step is one
@@ -489,7 +492,7 @@ func (p *Player) Apply(in Intent) {
 		}
 	case TogglePresent:
 		p.Presenting = !p.Presenting
-	case ShareLink, ShowSnippet, ExportGIF, ExportTimeline:
+	case ShareLink, ShowSnippet, ExportGIF, ExportTimeline, RunAgain, AddProcs:
 		p.Requests = append(p.Requests, in)
 		return
 	case ToggleView:
