@@ -66,8 +66,8 @@ const (
 	SetGuess       // the guess, to Value minutes (the marker dragged on the timeline)
 	GuessFirst     // in the compare view, the guess of which story finishes first: story Value
 	// The real run's panel (view real), requests too:
-	RunAgain   // run the story on real goroutines again
-	AddProcs   // ask the real run for Value more processors (GOMAXPROCS; -1 for fewer)
+	RunAgain // run the story on real goroutines again
+	AddProcs // ask the real run for Value more processors (GOMAXPROCS; -1 for fewer)
 )
 
 // StepForward and StepBack are the ⏭ and ⏮ buttons' intents: a step is one

@@ -28,7 +28,7 @@ type Layout struct {
 	// Panel are the buttons a view drew in the last frame (the real run's
 	// panel): hit like the others, not reached by Tab.
 	Panel []Button
-	clock    image.Rectangle // where the clock is written (ClockRect)
+	clock image.Rectangle // where the clock is written (ClockRect)
 }
 
 // Button is a clickable place that stands for an intent.

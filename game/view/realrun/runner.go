@@ -39,7 +39,7 @@ type Runner struct {
 	runs    int          // runs finished
 	last    *sim.RealResult
 	lastErr string
-	why     string // Why of last
+	why     string         // Why of last
 	turn    sync.Mutex     // one RunReal at a time: each sets GOMAXPROCS and puts it back
 	wg      sync.WaitGroup // the runs' goroutines
 }
