@@ -38,6 +38,18 @@ func openReal(g *Game, run func(ctx context.Context, s sim.Scenario, o sim.RealO
 	g.real.Wait()
 }
 
+// openRealRunning opens the real panel of g with a run that never ends
+// until it is cancelled (at the end of the test).
+func openRealRunning(t *testing.T, g *Game) {
+	g.real.Run = func(ctx context.Context, _ sim.Scenario, _ sim.RealOptions) (*sim.RealResult, error) {
+		<-ctx.Done()
+		return nil, ctx.Err()
+	}
+	g.player.Apply(play.Intent{Kind: play.ToggleView, Text: play.ViewReal})
+	g.syncReal()
+	t.Cleanup(g.real.Close)
+}
+
 func fakeRun(g *Game, k float64) func(ctx context.Context, s sim.Scenario, o sim.RealOptions) (*sim.RealResult, error) {
 	return func(context.Context, sim.Scenario, sim.RealOptions) (*sim.RealResult, error) {
 		return stretched(g.player.Story(), k), nil
@@ -64,5 +76,17 @@ func TestRealPanelRenders(t *testing.T) {
 			t.Errorf("%s: %v", sz.name, err)
 		}
 		t.Logf("%s: %s", sz.name, g.real.Why())
+
+		// While a run is in flight: "running…", laid out as well.
+		_, g = renderWith(t, play.Options{Scenario: p.Scenario, UI: play.UIFull}, sz.w, sz.h, 1)
+		openRealRunning(t, g)
+		img = drawAgain(g)
+		save(t, img, filepath.Join(shotsDir(t), "real-running-"+sz.name+".png"))
+		if err := checkItems(g.items, img.Bounds().Size(), false); err != nil {
+			t.Errorf("%s, running: %v", sz.name, err)
+		}
+		if !g.real.Running() {
+			t.Errorf("%s: not running", sz.name)
+		}
 	}
 }
