@@ -200,6 +200,10 @@ func (g *Game) Update() error {
 	if p.InCompare() {
 		cmp = &g.compare
 	}
+	g.input.panel = image.Rectangle{}
+	if g.inReal() {
+		g.input.panel = realArea(g.layout)
+	}
 	g.intents = g.input.read(g.layout, &g.timeline, cmp, g.pick, p.Help, g.intents[:0])
 	for {
 		select {

@@ -24,9 +24,10 @@ type input struct {
 	down     bool
 	touches  []ebiten.TouchID
 	chars    []rune
-	gestured bool // a real user gesture happened (unlocks audio in browsers)
-	touched  bool // the screen has been touched: the help lists gestures
-	focus    int  // the button the keyboard's focus is on (Tab), 1-based; 0 for none
+	gestured bool            // a real user gesture happened (unlocks audio in browsers)
+	touched  bool            // the screen has been touched: the help lists gestures
+	focus    int             // the button the keyboard's focus is on (Tab), 1-based; 0 for none
+	panel    image.Rectangle // a panel over the house and the timeline (the real run's): a press there only hits its buttons
 }
 
 // swipeStart is where a touch began on the scene.
@@ -218,6 +219,9 @@ func (in *input) press(pos func() (int, int), id ebiten.TouchID, l *ui.Layout, t
 			return append(out, play.Intent{Kind: play.SetVolume, Value: l.VolumeAt(x)})
 		}
 		return append(out, b.Intent)
+	}
+	if pt.In(in.panel) {
+		return out
 	}
 	if cmp != nil {
 		// The compare view: a row's label opens that story at this minute;

@@ -33,7 +33,19 @@ func (g *Game) inReal() bool { return g.player.View() == play.ViewReal }
 
 // syncReal starts, cancels or reads the real run as the view and the story
 // ask (once an Update, after the intents).
-func (g *Game) syncReal() { g.real.Sync(g.inReal(), g.player.Story()) }
+//
+// In the browser the first run waits for the page's first frames: started
+// with the page, it would share the one thread with the page's own start
+// and measure that too.
+func (g *Game) syncReal() {
+	if g.real.Browser && g.frames < firstFrames && g.inReal() {
+		return
+	}
+	g.real.Sync(g.inReal(), g.player.Story())
+}
+
+// firstFrames is how many frames the browser draws before a real run.
+const firstFrames = 10
 
 // realArea is where the panel draws: like the compare view, the house's,
 // the figures' and the timeline's places in the full interface; the

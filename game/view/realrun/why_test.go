@@ -36,8 +36,10 @@ func TestWhy(t *testing.T) {
 		browser     bool
 		want        []string
 	}{
-		{"parallelism-1", 1, 1, 2, true, []string{"In the browser Go has one thread: GOMAXPROCS is 1, so the two cleaners share it", "60 min, as long as one person doing both shares (the model: 30)", "listening still overlaps, since ears need no processor"}},
+		{"parallelism-1", 1, 1, 2, true, []string{"In the browser Go has one thread: GOMAXPROCS is 1, so the two cleaners share it", "60 min, about as long as one person cleaning every room (the model: 30)", "listening still overlaps, since ears need no processor"}},
 		{"parallelism-1", 1, 2, 2, false, []string{"Go has one thread here: GOMAXPROCS is 1"}},
+		{"parallelism-1", 1, 1, 5, true, []string{"share it, and with the page's drawing: cleaning takes 150 min, longer even than one person cleaning every room (60), where the model says 30"}},
+		{"parallelism-1", 1, 2, 5, false, []string{"and with whatever else the machine runs"}},
 		{"parallelism-1", 2, 2, 1.05, false, []string{"GOMAXPROCS is 2, so the two cleaners clean at once", "31.5 min, near the model's 30"}},
 		{"parallelism-1", 2, 2, 2, false, []string{"the machine is busy with other work: cleaning takes 60 min"}},
 		{"parallelism-1", 4, 1, 2, false, []string{"GOMAXPROCS is 4, but this machine has 1 CPUs"}},
