@@ -102,3 +102,18 @@ func TestRealPanelInBrowser(t *testing.T) {
 	r = mustEval[RealState](tb, `window.chores.state().real`)
 	t.Logf("second run: measured makespan %g, cleaning done %g", r.Measured.Makespan, r.Measured.CleaningDone)
 }
+
+// concurrency-1 in the browser: one cleaner, the listening beside it; the
+// figures are logged for the README.
+func TestRealPanelConcurrencyInBrowser(t *testing.T) {
+	tb := newTab(t)
+	tb.open("/?view=real&scenario=concurrency-1&autoplay=0&mute=1")
+	tb.waitJS("the first real run", `(window.chores.state().real || {}).runs >= 1`, time.Minute)
+	r := mustEval[RealState](tb, `window.chores.state().real`)
+	t.Logf("browser, concurrency-1: model makespan %g, cleaning done %g; measured makespan %g, cleaning done %g; GOMAXPROCS %d; %q",
+		r.Model.Makespan, r.Model.CleaningDone, r.Measured.Makespan, r.Measured.CleaningDone, r.GOMAXPROCS, r.Why)
+	if r.GOMAXPROCS != 1 || r.Measured.Makespan < 0.9*r.Model.Makespan {
+		t.Errorf("real: %+v", r)
+	}
+	tb.screenshot("real-browser-concurrency-1")
+}

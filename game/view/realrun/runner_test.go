@@ -266,3 +266,31 @@ func TestRunnerRealRun(t *testing.T) {
 		t.Errorf("why: %q", r.Why())
 	}
 }
+
+// The desktop panel's figures, logged (go test -run TestRunnerFigures -v),
+// with one loose check: on GOMAXPROCS 1, parallelism-1's two cleaners take
+// clearly longer than the model's half of the work.
+func TestRunnerFigures(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		d    int
+	}{{"parallelism-1", 0}, {"parallelism-1", -1}, {"concurrency-1", 0}} {
+		var r Runner
+		st := story(t, c.name)
+		r.Sync(true, st)
+		r.Wait()
+		if c.d != 0 {
+			r.AddProcs(c.d)
+			r.Wait()
+		}
+		s := r.State()
+		if r.Result() == nil {
+			t.Fatalf("%s: %s", c.name, r.Err())
+		}
+		t.Logf("%s GOMAXPROCS %d: model %g / cleaning %g, measured %g / cleaning %g: %s",
+			c.name, s.GOMAXPROCS, s.Model.Makespan, s.Model.CleaningDone, s.Measured.Makespan, s.Measured.CleaningDone, s.Why)
+		if c.name == "parallelism-1" && s.GOMAXPROCS == 1 && s.Measured.CleaningDone < 1.3*s.Model.CleaningDone {
+			t.Errorf("one processor, two cleaners: cleaning done at %g, the model's %g", s.Measured.CleaningDone, s.Model.CleaningDone)
+		}
+	}
+}

@@ -52,6 +52,9 @@ func Why(r *sim.RealResult, browser bool) string {
 	case cleaners == 1 && browser && ratio > 1.15:
 		return fmt.Sprintf("One cleaner needs only one thread, but in the browser the run stops often to let the page draw, so cleaning takes %s min (the model: %s)%s.",
 			min2(xc), min2(mc), ears)
+	case cleaners == 1 && ratio > 1.3:
+		return fmt.Sprintf("One cleaner needs only one processor, but the machine is busy with other work: cleaning takes %s min (the model: %s)%s.",
+			min2(xc), min2(mc), ears)
 	case cleaners == 1:
 		return fmt.Sprintf("One cleaner needs only one processor, so cleaning takes %s min, near the model's %s%s.",
 			min2(xc), min2(mc), ears)

@@ -46,6 +46,7 @@ func TestWhy(t *testing.T) {
 		{"concurrency-1", 1, 1, 1.02, false, []string{"One cleaner needs only one processor, so cleaning takes 61.2 min, near the model's 60", "listening still overlaps"}},
 		{"concurrency-1", 1, 1, 1.5, true, []string{"in the browser the run stops often to let the page draw"}},
 		{"sequential", 1, 1, 1, false, []string{"One cleaner"}},
+		{"concurrency-1", 1, 2, 2, false, []string{"One cleaner needs only one processor, but the machine is busy with other work: cleaning takes 120 min (the model: 60)"}},
 	}
 	for _, c := range cases {
 		got := Why(realOf(t, c.name, c.procs, c.cpus, c.k), c.browser)
