@@ -18,6 +18,7 @@ import (
 	"chores/game/view/code"
 	"chores/game/view/compare"
 	"chores/game/view/hud"
+	"chores/game/view/realrun"
 	"chores/game/view/scene"
 	"chores/game/view/timeline"
 	"chores/sound"
@@ -37,6 +38,8 @@ type Game struct {
 	compare  compare.View
 	edit     editing // the story editor (editor.go)
 	timeline timeline.Timeline
+	real     realrun.Runner // the story on real goroutines (real.go)
+	realView realrun.View
 	painter  redraw.Painter // paints each frame where it changed
 	layout   *ui.Layout
 	// the layout depends on the stories (tabs) and the current one (rows)
@@ -135,6 +138,7 @@ func New(opts play.Options) (*Game, error) {
 		platform: newPlatform(),
 	}
 	g.input.dragID = -1
+	g.setupReal()
 	g.hud = hud.New(&g.faces)
 	for _, n := range opts.Notices {
 		g.say(n)
@@ -218,6 +222,10 @@ func (g *Game) Update() error {
 	if ev != nil {
 		g.input.claim, _ = editorRects(g.layout)
 	}
+	g.input.panel = image.Rectangle{}
+	if g.inReal() {
+		g.input.panel = realArea(g.layout)
+	}
 	g.input.guess = guessing{house: p.CanGuess(), first: p.CanPickFirst()}
 	g.intents = g.input.read(g.layout, &g.timeline, cmp, g.pick, p.Help, out)
 	for {
@@ -248,6 +256,7 @@ func (g *Game) Update() error {
 		g.request(r)
 	}
 	p.Requests = p.Requests[:0]
+	g.syncReal()
 	if wasMuted && !p.Muted {
 		g.enableAudio() // unmuting is the moment a context is first needed
 	}
@@ -357,12 +366,17 @@ func (g *Game) drawAll(screen ui.Surface) {
 	defer func() { g.items = append(g.items[:0], ui.EndTrace()...) }()
 	ui.FillRect(screen, screen.Bounds(), ui.ColBackground)
 	inCompare := p.InCompare()
-	if area, _ := compareRects(l); inCompare {
+	inReal := g.inReal()
+	l.Panel = l.Panel[:0]
+	if area, _ := compareRects(l); inReal {
+		g.drawReal(screen) // noted as the panel "real"
+	} else if inCompare {
 		ui.Note("panel", p.View(), area, 0) // the compare view spreads over the figures' and the timeline's places
 	} else {
 		ui.Note("panel", p.View(), l.Scene, 0)
 	}
 	switch {
+	case inReal:
 	case p.InCode():
 		if g.code == nil {
 			g.code = code.New()
@@ -380,7 +394,7 @@ func (g *Game) drawAll(screen ui.Surface) {
 		g.scene.Prepare(p.Story(), l.Scene, l.U, &g.faces)
 		g.scene.Draw(screen, p)
 	}
-	if !inCompare && !p.InCode() && p.View() != play.ViewEditor && l.UI != play.UINone {
+	if !inCompare && !inReal && !p.InCode() && p.View() != play.ViewEditor && l.UI != play.UINone {
 		// Over the roof (the code view has no room for it; ui=none is the
 		// house alone), the narration under it.
 		box := g.hud.DrawPodcast(screen, l, g.caption, false)
@@ -390,7 +404,7 @@ func (g *Game) drawAll(screen ui.Surface) {
 	case play.UIFull, play.UIPresent:
 		g.hud.DrawTabs(screen, l, p)
 		g.hud.DrawStoryCaption(screen, l, p)
-		if !inCompare {
+		if !inCompare && !inReal {
 			g.hud.DrawFigures(screen, l, p)
 		}
 		g.hud.DrawControls(screen, l, p)
@@ -399,7 +413,7 @@ func (g *Game) drawAll(screen ui.Surface) {
 	}
 	if inCompare {
 		g.compare.Draw(screen, p, &g.faces, g.input.dragging)
-	} else if !l.Timeline.Empty() {
+	} else if !l.Timeline.Empty() && !(inReal && realArea(l).Overlaps(l.Timeline)) {
 		g.timeline.Prepare(p.Story(), p.AxisSpan(), l.Timeline, l.U, &g.faces)
 		g.timeline.Draw(screen, p.Minute, g.input.dragging)
 		g.timeline.DrawPredict(screen, p.Minute, predictMarks(p))

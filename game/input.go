@@ -35,6 +35,7 @@ type input struct {
 	keysTaken bool
 	tabTaken  bool // Tab and Enter are the editor's (its form's focus)
 	claim     image.Rectangle
+	panel     image.Rectangle // a panel over the house and the timeline (the real run's): a press there only hits its buttons
 }
 
 // guessing is what a press can guess in predict mode: the house's timeline
@@ -97,6 +98,8 @@ var keyIntents = []keyBinding{
 	{ebiten.KeyC, play.Intent{Kind: play.ToggleCode}},
 	{ebiten.KeyE, play.Intent{Kind: play.ToggleView, Text: play.ViewEditor}},
 	{ebiten.KeyX, play.Intent{Kind: play.ToggleView, Text: play.ViewReal}},
+	{ebiten.KeyComma, play.Intent{Kind: play.AddProcs, Value: -1}}, // the real run's GOMAXPROCS
+	{ebiten.KeyPeriod, play.Intent{Kind: play.AddProcs, Value: 1}},
 	{ebiten.KeyS, play.Intent{Kind: play.ShareLink}},
 	{ebiten.KeyG, play.Intent{Kind: play.ExportGIF}},
 	{ebiten.KeyI, play.Intent{Kind: play.ExportTimeline}},
@@ -136,6 +139,11 @@ func (in *input) read(l *ui.Layout, tl *timeline.Timeline, cmp *compare.View, pi
 	}
 	in.touches = inpututil.AppendJustPressedTouchIDs(in.touches[:0])
 	in.touched = in.touched || len(in.touches) > 0
+	if !in.keysTaken && !in.tabTaken && in.focus == 0 && (inpututil.IsKeyJustPressed(ebiten.KeyEnter) || inpututil.IsKeyJustPressed(ebiten.KeyNumpadEnter)) {
+		// Enter with no button focused: the real run again (nothing
+		// elsewhere; with a button focused, Enter presses it).
+		out = append(out, play.Intent{Kind: play.RunAgain})
+	}
 	if !in.keysTaken && !in.tabTaken {
 		out = in.keyboardFocus(l, out)
 	}
@@ -236,6 +244,9 @@ func (in *input) press(pos func() (int, int), id ebiten.TouchID, l *ui.Layout, t
 	}
 	if pt.In(in.claim) {
 		return out // the editor's form takes it (game/editor.go)
+	}
+	if pt.In(in.panel) {
+		return out
 	}
 	if cmp != nil {
 		// The compare view: a row's label opens that story at this minute;

@@ -60,6 +60,7 @@ func TestLayoutMatrix(t *testing.T) {
 						g.player.Apply(play.Intent{Kind: play.TogglePredict})
 						g.player.Apply(play.Intent{Kind: play.GuessFirst, Value: 1})
 					},
+					func(g *Game) { openReal(g, fakeRun(g, 1.6)) }, // view=real, a result shown
 				} {
 					name := fmt.Sprintf("%dx%d/%s/%s", sz.X, sz.Y, mode, s.Name)
 					_, g := renderWith(t, play.Options{Scenario: s, Start: mins(20), UI: mode}, sz.X, sz.Y, 1)

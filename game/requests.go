@@ -14,5 +14,13 @@ func (g *Game) request(in play.Intent) {
 		g.exportGIF()
 	case play.ExportTimeline:
 		g.exportTimeline()
+	case play.RunAgain:
+		g.real.Again()
+	case play.AddProcs:
+		if in.Value < 0 {
+			g.real.AddProcs(-1)
+		} else if in.Value > 0 {
+			g.real.AddProcs(1)
+		}
 	}
 }

@@ -24,7 +24,9 @@ const heartbeat = 1000 * time.Millisecond
 // resting says whether nothing on screen needs to move.
 func (g *Game) resting() bool {
 	p := g.player
-	return !p.Playing && !g.input.dragging && !g.input.volume && !(p.Loop && p.Done()) && g.restAllowed
+	// A real run in flight keeps the game drawing (the panel says
+	// "running…", and the page shows it keeps its frames).
+	return !p.Playing && !g.input.dragging && !g.input.volume && !(p.Loop && p.Done()) && !g.real.Running() && g.restAllowed
 }
 
 // settle switches between resting and running as the game's state asks.

@@ -12,6 +12,7 @@ import (
 	"chores/game/ui"
 	"chores/game/view/code"
 	"chores/game/view/compare"
+	"chores/game/view/realrun"
 )
 
 // heapSample reads the live heap (bytes in use after the last collection),
@@ -76,6 +77,8 @@ type Snapshot struct {
 	// In the compare view: every story on one clock, and the shared axis.
 	Compare     []compare.Entry `json:"compare,omitempty"`
 	CompareAxis *compare.Axis   `json:"compareAxis,omitempty"`
+	// In the real view: the story run on real goroutines beside the model.
+	Real *realrun.State `json:"real,omitempty"`
 
 	// For benchmarks: when the first frame was drawn (milliseconds since
 	// navigation, in the browser) and the live Go heap after the last GC.
@@ -168,6 +171,9 @@ func (g *Game) publishState(force bool) {
 		axis := g.compare.Axis()
 		s.CompareAxis = &axis
 	}
+	if g.inReal() {
+		s.Real = g.real.State()
+	}
 	if ps := g.painter.Stats(); ps.Screen > 0 {
 		s.StillFrames, s.Repainted = ps.Idle, float64(ps.Pixels)/float64(ps.Screen)
 	}
@@ -189,7 +195,7 @@ func (g *Game) publishState(force bool) {
 	jumped := s.Minute < old.Minute || s.Minute-old.Minute > 10
 	if force || s.Scenario != old.Scenario || s.Playing != old.Playing || s.Speed != old.Speed ||
 		s.Done != old.Done || s.Audio.Muted != old.Audio.Muted || s.Error != old.Error || jumped ||
-		s.Narration != old.Narration || s.Share != old.Share || s.View != old.View ||
+		s.Narration != old.Narration || s.Share != old.Share || s.View != old.View || realChanged(s.Real, old.Real) ||
 		(s.Playing && p.Ticks%play.TicksPerSecond == 0) {
 		// The layout is for state() (tests, tools); a parent page is
 		// told the rest, which stays small.
@@ -207,6 +213,15 @@ func (g *Game) storyJSON(st *play.Story) json.RawMessage {
 		}
 	}
 	return g.storyText
+}
+
+// realChanged says whether a parent page should hear of the real run: it
+// started or finished.
+func realChanged(a, b *realrun.State) bool {
+	if a == nil || b == nil {
+		return a != b
+	}
+	return a.Running != b.Running || a.Runs != b.Runs
 }
 
 // LayoutItem is one thing the last frame drew, as state().layout reports

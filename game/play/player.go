@@ -69,6 +69,9 @@ const (
 	// place of the one shown, keeping the minute, the view and playing or
 	// not: the editor's every change.
 	Revise
+	// The real run's panel (view real), requests too:
+	RunAgain // run the story on real goroutines again
+	AddProcs // ask the real run for Value more processors (GOMAXPROCS; -1 for fewer)
 )
 
 // StepForward and StepBack are the ⏭ and ⏮ buttons' intents: a step is one
@@ -530,7 +533,7 @@ func (p *Player) Apply(in Intent) {
 		p.Presenting = !p.Presenting
 	case TogglePredict, SetGuess, GuessFirst:
 		p.applyPredict(in)
-	case ShareLink, ShowSnippet, ExportGIF, ExportTimeline:
+	case ShareLink, ShowSnippet, ExportGIF, ExportTimeline, RunAgain, AddProcs:
 		p.Requests = append(p.Requests, in)
 		return
 	case ToggleView:

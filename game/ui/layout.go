@@ -26,7 +26,10 @@ type Layout struct {
 	Timeline image.Rectangle
 	Controls image.Rectangle
 	Buttons  []Button
-	clock    image.Rectangle // where the clock is written (ClockRect)
+	// Panel are the buttons a view drew in the last frame (the real run's
+	// panel): hit like the others, not reached by Tab.
+	Panel []Button
+	clock image.Rectangle // where the clock is written (ClockRect)
 }
 
 // Button is a clickable place that stands for an intent.
@@ -375,6 +378,11 @@ func (l *Layout) VolumeAt(x int) float64 {
 // Hit finds the button under a point.
 func (l *Layout) Hit(pt image.Point) (Button, bool) {
 	for _, b := range l.Buttons {
+		if pt.In(b.R) {
+			return b, true
+		}
+	}
+	for _, b := range l.Panel {
 		if pt.In(b.R) {
 			return b, true
 		}

@@ -358,6 +358,8 @@ var HelpLines = []string{
 	"C                the Go code that plays the story",
 	"E                edit: build a household of your own",
 	"X                run the story for real, on goroutines",
+	"Enter            (there) run it again",
+	", .              (there) fewer / more processors: GOMAXPROCS",
 	"S                share: a link to this story at this minute",
 	"G  I             a GIF of the story / a picture of the timeline",
 	"?                this help",

@@ -1,0 +1,66 @@
+package game
+
+import (
+	"image"
+	"runtime"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"chores/game/play"
+	"chores/game/ui"
+	"chores/sim"
+)
+
+// The "run it for real" panel (view real, key X, the real button): the
+// story on real goroutines beside the model, drawn by game/view/realrun.
+
+// setupReal prepares the runner: in the browser Go has one thread, so the
+// run yields to the page between slices of work and GOMAXPROCS is not
+// touched; a finished run wakes a resting game to draw it.
+func (g *Game) setupReal() {
+	g.real.Browser = runtime.GOOS == "js"
+	if g.real.Browser {
+		g.real.Yield = sim.BrowserYield
+	}
+	g.real.Wake = func() {
+		//lint:ignore SA1019 deprecated since v2.5, still the way to draw only on demand: a paused page costs 12% of a core with it, 183% without (rest.go)
+		ebiten.ScheduleFrame()
+	}
+}
+
+// inReal reports whether the panel is shown.
+func (g *Game) inReal() bool { return g.player.View() == play.ViewReal }
+
+// syncReal starts, cancels or reads the real run as the view and the story
+// ask (once an Update, after the intents).
+//
+// In the browser the first run waits for the page's first frames: started
+// with the page, it would share the one thread with the page's own start
+// and measure that too.
+func (g *Game) syncReal() {
+	if g.real.Browser && g.frames < firstFrames && g.inReal() {
+		return
+	}
+	g.real.Sync(g.inReal(), g.player.Story())
+}
+
+// firstFrames is how many frames the browser draws before a real run.
+const firstFrames = 10
+
+// realArea is where the panel draws: like the compare view, the house's,
+// the figures' and the timeline's places in the full interface; the
+// house's elsewhere (an embed keeps its slim timeline).
+func realArea(l *ui.Layout) image.Rectangle {
+	if l.UI != play.UIFull && l.UI != play.UIPresent {
+		return l.Scene
+	}
+	return l.Scene.Union(l.Figures).Union(l.Timeline)
+}
+
+func (g *Game) drawReal(screen ui.Surface) {
+	l := g.layout
+	g.realView.Draw(screen, realArea(l), &g.real, g.player.Story(), &g.faces, l.U, func(r image.Rectangle) bool {
+		return g.input.down && g.input.pressed.In(r)
+	})
+	l.Panel = append(l.Panel[:0], g.realView.Buttons()...)
+}
