@@ -39,6 +39,7 @@ type Game struct {
 	edit     editing // the story editor (editor.go)
 	timeline timeline.Timeline
 	real     realrun.Runner // the story on real goroutines (real.go)
+	gate     frameGate      // in the browser, the real run's share of each frame
 	realView realrun.View
 	painter  redraw.Painter // paints each frame where it changed
 	layout   *ui.Layout

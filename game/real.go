@@ -3,13 +3,14 @@ package game
 import (
 	"image"
 	"runtime"
+	"sync"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"chores/game/play"
 	"chores/game/ui"
-	"chores/sim"
-)
+	)
 
 // The "run it for real" panel (view real, key X, the real button): the
 // story on real goroutines beside the model, drawn by game/view/realrun.
@@ -20,7 +21,7 @@ import (
 func (g *Game) setupReal() {
 	g.real.Browser = runtime.GOOS == "js"
 	if g.real.Browser {
-		g.real.Yield = sim.BrowserYield
+		g.real.Yield = g.gate.yield
 	}
 	g.real.Wake = func() {
 		//lint:ignore SA1019 deprecated since v2.5, still the way to draw only on demand: a paused page costs 12% of a core with it, 183% without (rest.go)
@@ -38,6 +39,9 @@ func (g *Game) inReal() bool { return g.player.View() == play.ViewReal }
 // with the page, it would share the one thread with the page's own start
 // and measure that too.
 func (g *Game) syncReal() {
+	if g.real.Browser {
+		g.gate.open() // a new frame: the run's share of it
+	}
 	if g.real.Browser && g.frames < firstFrames && g.inReal() {
 		return
 	}
@@ -63,4 +67,45 @@ func (g *Game) drawReal(screen ui.Surface) {
 		return g.input.down && g.input.pressed.In(r)
 	})
 	l.Panel = append(l.Panel[:0], g.realView.Buttons()...)
+}
+
+// frameGate shares the browser's one thread between the real run and the
+// page: the run's goroutines work for frameBudget of each frame, then all
+// wait together for the next one (the game's Update opens the gate). With
+// every goroutine waiting, Go hands the thread back to the page, which
+// draws. A sleep after each slice (sim.BrowserYield) was not enough: two
+// cleaners sleeping in turn kept the thread busy between them, and the page
+// went 130–190 ms without a frame.
+type frameGate struct {
+	mu    sync.Mutex
+	start time.Time     // when this frame's budget began
+	next  chan struct{} // closed at the next frame
+}
+
+// frameBudget is the run's share of a frame: most of a 60 Hz frame is left
+// to the page, so it draws at its usual pace while the run goes on.
+const frameBudget = 8 * time.Millisecond
+
+// open starts a frame's budget and lets the goroutines waiting go on.
+func (f *frameGate) open() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.next != nil {
+		close(f.next)
+	}
+	f.next, f.start = make(chan struct{}), time.Now()
+}
+
+// yield is the run's Yield: go on (letting the other goroutines of the run
+// take their turn) while the frame's budget lasts, else wait for the next
+// frame.
+func (f *frameGate) yield() {
+	f.mu.Lock()
+	next, late := f.next, time.Since(f.start) > frameBudget
+	f.mu.Unlock()
+	if next == nil || !late {
+		runtime.Gosched()
+		return
+	}
+	<-next
 }
