@@ -64,6 +64,8 @@ type Game struct {
 	lastError    string
 	notes        noticeBox // notices owed for refused JavaScript calls (notices.go)
 
+	exportState // GIF and timeline pictures (export.go)
+
 	shot     string // -screenshot: write this file and stop
 	shotDone error
 
@@ -240,6 +242,7 @@ func (g *Game) Update() error {
 	default:
 	}
 	g.updateAudio()
+	g.stepExports()
 	g.publishState(false)
 	g.settle()
 	return nil
