@@ -44,6 +44,7 @@ const (
 type exportState struct {
 	gif          *gifJob      // a GIF being made
 	lastExport   exportReport // what the last GIF measured
+	exportSeen   exportReport // the same, for JavaScript (under Game.mu)
 	exportOnly   bool         // -gif or -timeline: close once the file is written
 	exportErr    error
 	timelineFile string // -timeline FILE
@@ -165,6 +166,9 @@ func (g *Game) stepExports() {
 		Bytes: len(r.data), Frames: j.rec.Frames(), LongestUpdate: j.longest,
 		Encode: r.took, Total: time.Since(j.began), Err: r.err,
 	}
+	g.mu.Lock()
+	g.exportSeen = g.lastExport
+	g.mu.Unlock()
 	if r.err != nil {
 		g.say("The GIF could not be made: " + r.err.Error())
 	}
