@@ -367,3 +367,23 @@ func measureSixSoak(ctx context.Context, choresURL string, soak time.Duration) r
 	r.details = append(r.details, fmt.Sprintf("embed-example.html, all six played in turn, the last looping; the six Go heaps (live) summed, by minute: %s", strings.Join(byMinute, ", ")))
 	return r
 }
+
+// embedNotes is how the embeds' rows are measured, for docs/performance.md.
+const embedNotes = `
+## The embeds' rows
+
+- **Bytes before the first click.** The bytes each tab transferred (Network.loadingFinished's
+  encodedDataLength: compressed, as on the wire) 5 s after navigation, for one embed
+  (` + "`index.html?scenario=best-of-both&ui=minimal`" + `), for six embeds as the snippet writes them
+  (no ` + "`load=`" + `: each waits for a click) and, for reference, ` + "`embed-example.html`" + ` (its ` + "`load=now`" + `
+  embeds fetch the game at once). Budget: no .wasm request, at most 100 KB an embed.
+- **CPU while paused.** ` + "`index.html?autoplay=0&mute=1`" + ` 5 s after its first frame, then 30 s alone:
+  the CPU time of every Chromium process under the bench (/proc/PID/stat), against an
+  empty tab in the same browser. Budget: 12% of one core.
+- **Six embeds played.** ` + "`embed-example.html`" + `, each embed clicked (a real click) and played for
+  3 s in turn; Chromium's proportional set size (PSS, smaps_rollup) before and after,
+  and every embed must answer ` + "`state()`" + `.
+- **Six-embed soak.** The same, then ` + "`-soak6`" + ` (10 minutes for the budget) with the last one
+  looping: the six Go heaps (live) summed each minute, the last within 5% of the first
+  minute's, and all six answering throughout.
+`
