@@ -31,6 +31,7 @@ type config struct {
 	real        bool
 	trace       string
 	msPerMinute float64
+	exportFlags // -gif, -timeline (exportflags.go)
 }
 
 // usageError is a bad command line: one line on stderr, exit status 2.
@@ -53,6 +54,10 @@ func parseFlags(args []string, stdout io.Writer) (config, error) {
 	fs.BoolVar(&c.real, "real", false, "run the story on real goroutines and print the measured figures beside the model's (honours GOMAXPROCS)")
 	fs.StringVar(&c.trace, "trace", "", "with -real: write a runtime/trace of the run to `FILE` (go tool trace FILE)")
 	fs.Float64Var(&c.msPerMinute, "ms-per-minute", sim.DefaultMsPerMinute, "with -real: wall milliseconds of one virtual minute, 1 to 50")
+	fs.StringVar(&c.gif, "gif", "", "record a GIF of the story to `FILE.gif` and exit (480x300, at most 10 s; with -from, -to)")
+	fs.Float64Var(&c.from, "from", 0, "with -gif: the `MINUTE` the GIF starts at")
+	fs.Float64Var(&c.to, "to", 0, "with -gif: the `MINUTE` the GIF ends at (default: the story's end)")
+	fs.StringVar(&c.timeline, "timeline", "", "draw the story's timeline to `FILE.png` and exit")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(stdout, "Chores: concurrency and parallelism, played out in a house.\n\nUsage: chores [flags]")
@@ -65,7 +70,14 @@ func parseFlags(args []string, stdout io.Writer) (config, error) {
 	if fs.NArg() > 0 {
 		return c, usageError{fmt.Sprintf("unexpected argument %s (flags start with -)", bounds.Quote(fs.Arg(0)))}
 	}
-	fs.Visit(func(f *flag.Flag) { c.atSet = c.atSet || f.Name == "at" })
+	fs.Visit(func(f *flag.Flag) {
+		c.atSet = c.atSet || f.Name == "at"
+		c.fromSet = c.fromSet || f.Name == "from"
+		c.toSet = c.toSet || f.Name == "to"
+	})
+	if err := c.exportFlags.check(c); err != nil {
+		return c, err
+	}
 	if err := bounds.Closed("-speed", c.speed, play.MinSpeed, play.MaxSpeed); err != nil {
 		return c, usageError{err.Error()}
 	}

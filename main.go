@@ -7,6 +7,8 @@
 //	go run . -scenario best-of-both       open it on another story
 //	go run . -report -scenario all        print the six stories' figures
 //	go run . -screenshot x.png -at 30     render minute 30 and exit
+//	go run . -gif story.gif -from 10 -to 40   record a GIF and exit
+//	go run . -timeline chart.png          draw the timeline and exit
 //	go run . -real -scenario all          run the stories on real goroutines
 package main
 
@@ -64,9 +66,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		Autoplay: !c.atSet,
 		UI:       play.UIFull,
 	}
-	if c.screenshot != "" {
+	switch {
+	case c.gif != "":
+		from, to, serr := c.span(s)
+		if serr != nil {
+			return fail(stderr, serr)
+		}
+		err = game.GIF(opts, c.gif, from, to)
+	case c.timeline != "":
+		err = game.TimelinePNG(opts, c.timeline)
+	case c.screenshot != "":
 		err = game.Screenshot(opts, c.screenshot)
-	} else {
+	default:
 		err = game.Run(opts)
 	}
 	if err != nil {

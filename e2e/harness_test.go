@@ -102,6 +102,7 @@ func run(m *testing.M) int {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprint(w, visiblePage)
 	})
+	mux.HandleFunc("/many.html", serveMany)
 	mux.HandleFunc("/missing-wasm.html", func(w http.ResponseWriter, r *http.Request) {
 		page, err := os.ReadFile(filepath.Join(dist, "index.html"))
 		if err != nil {

@@ -69,6 +69,8 @@ type Game struct {
 	lastError    string
 	notes        noticeBox // notices owed for refused JavaScript calls (notices.go)
 
+	exportState // GIF and timeline pictures (export.go)
+
 	shot     string // -screenshot: write this file and stop
 	shotDone error
 
@@ -276,6 +278,7 @@ func (g *Game) Update() error {
 	default:
 	}
 	g.updateAudio()
+	g.stepExports()
 	g.publishState(false)
 	g.settle()
 	return nil

@@ -250,6 +250,9 @@ func (b *browser) publish(g *Game) {
 			return g.command(name, decoded)
 		})
 	}
+	for name, f := range extraAPI(g) {
+		fn(name, f)
+	}
 	js.Global().Set("chores", api)
 	if len(b.early) == 0 {
 		g.mu.Lock()

@@ -45,5 +45,5 @@ func (g *Game) updateLink() {
 	g.mu.Unlock()
 }
 
-// showSnippet shows the iframe line for an embed (being built).
-func (g *Game) showSnippet() { g.say("The embed's line is on its way.") }
+// showSnippet shows the iframe line for an embed (snippet.go).
+func (g *Game) showSnippet() { g.openSnippet() }

@@ -545,6 +545,14 @@
     } else if (wantPoster && posterEl && posterEl.parentNode) {
       call({ name: "mute", args: [true] }); // muted until the poster is clicked
     }
+    try {
+      // The line the snippet panel shows, for a host page or a test.
+      window.chores.snippet = function () {
+        return embedSnippet(currentState(), snippetSize);
+      };
+    } catch (e) {
+      // a frozen API: the panel still shows the line
+    }
     restore();
     flush();
     try {
@@ -819,9 +827,25 @@
   // reloading the page. What matters is kept in sessionStorage, so the
   // reload comes back on the same story, minute, speed, view and sound; and
   // a page that keeps reloading stops and waits for a click instead.
-  const STORE = "chores:" + window.location.pathname + window.location.search;
-  const RELOADS = "chores:reloads";
+  // sessionStorage is shared by the same-origin embeds of a tab: each one
+  // keys its own by its name (window.name lives through a reload; one is
+  // given when the page set none), so that two embeds of the same link do
+  // not restore each other, nor count each other's reloads.
+  const ident = (function () {
+    try {
+      if (!window.name) {
+        window.name = "chores-" + Math.random().toString(36).slice(2);
+      }
+      return window.name.slice(0, 100);
+    } catch (e) {
+      return "";
+    }
+  })();
+  const STORE = "chores:" + window.location.pathname + window.location.search + "#" + ident;
+  const RELOADS = "chores:reloads#" + ident;
   let lastSaved = 0;
+  let saveTimer = 0;
+  let saveNext = null;
 
   // narrate speaks the story's events to screen readers: state.narration
   // goes into the aria-live region when it changes, at most once every
@@ -861,9 +885,21 @@
     }
   }
 
+  // remember keeps the state at most every 500 ms, and the latest one when
+  // the wait is over: a seek right after a change of story is kept too.
   function remember(state) {
+    if (!state) {
+      return;
+    }
     const now = Date.now();
-    if (!state || now - lastSaved < 500) {
+    saveNext = state;
+    if (now - lastSaved < 500) {
+      if (!saveTimer) {
+        saveTimer = setTimeout(function () {
+          saveTimer = 0;
+          remember(saveNext);
+        }, 500 - (now - lastSaved));
+      }
       return;
     }
     lastSaved = now;
@@ -891,7 +927,9 @@
     }
   }
 
-  // recentReloads counts this reload and says how many happened lately.
+  // recentReloads counts this reload and says how many happened lately
+  // (within 30 s): one is a lost context, restored; a second one so soon
+  // is a page with more live embeds than the browser keeps contexts for.
   function recentReloads() {
     try {
       const now = Date.now();
@@ -988,7 +1026,11 @@
 
   // The iframe line for the story on screen: its story (or link), view and
   // minute, at the small embed's size, lazy, with a title.
-  function embedSnippet(state) {
+  // size is the iframe's {w, h} in CSS pixels (the game sends what is on
+  // screen); the small embed's 480x300 when not given.
+  function embedSnippet(state, size) {
+    const w = size && size.w > 0 ? Math.round(Math.min(size.w, 1280)) : 480;
+    const h = size && size.h > 0 ? Math.round(Math.min(size.h, 800)) : 300;
     const q = new URLSearchParams();
     const config = params.get("config");
     if (config) {
@@ -996,30 +1038,36 @@
     } else {
       q.set("scenario", (state && state.scenario) || params.get("scenario") || "sequential");
     }
-    q.set("ui", "minimal");
+    q.set("ui", w >= 640 && h >= 400 ? "full" : "minimal");
     if (state && state.view && state.view !== "house") {
       q.set("view", state.view);
     }
-    if (state && state.minute > 0) {
-      q.set("t", String(Math.round(state.minute)));
+    if (state && state.minute >= 1) {
+      q.set("t", String(Math.floor(state.minute)));
     }
     const src = location.origin + location.pathname + "?" + q.toString().replace(/&/g, "&amp;");
     const title = String((state && state.title) || "Chores").replace(/[<>"&]/g, "");
-    return '<iframe src="' + src + '" width="480" height="300" loading="lazy" allow="autoplay" title="Chores: ' + title + '" style="border:0"></iframe>';
+    return '<iframe src="' + src + '" width="' + w + '" height="' + h + '" loading="lazy" allow="autoplay" title="Chores: ' + title + '" style="border:0"></iframe>';
   }
 
-  function showEmbedHelp() {
+  function currentState() {
+    try {
+      return isReady && window.chores.state ? window.chores.state() : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  let snippetSize = null; // the size the game last asked for
+  function showEmbedHelp(w, h) {
     const panel = $("embed-help");
     if (!panel) {
       return;
     }
-    let state = null;
-    try {
-      state = isReady && window.chores.state ? window.chores.state() : null;
-    } catch (e) {
-      state = null;
+    if (typeof w === "number" && typeof h === "number") {
+      snippetSize = { w: w, h: h };
     }
-    $("embed-code").value = embedSnippet(state);
+    $("embed-code").value = embedSnippet(currentState(), snippetSize);
     $("embed-copied").textContent = "";
     panel.hidden = false;
     $("embed-code").select();
@@ -1051,7 +1099,7 @@
     if (loadNotice) {
       showNotice(loadNotice);
     }
-    if (wasReloaded() && recentReloads() > 2) {
+    if (wasReloaded() && recentReloads() > 1) {
       // Reloading in a loop (a lost graphics context, again and again):
       // stop, and let the reader restart it.
       showFacade("This story stopped; click to restart it");

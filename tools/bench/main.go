@@ -13,6 +13,9 @@
 //   - frames drawn per second in the busiest view (sim.Largest, ui=full),
 //   - the live Go heap after -soak of looping playback against after 1 min,
 //   - frames drawn per second by an embed scrolled out of view,
+//   - the embeds (embeds.go): bytes before the first click, the browser's
+//     CPU while a paused page sits 30 s, the memory of the six-embed page
+//     with all six played, and a soak of it (-soak6),
 //   - one whole simulation of sim.Largest() (BenchmarkSimulateLargest):
 //     at most 1 ms natively and 5 ms under WebAssembly in Node,
 //   - the story run for real (`chores -real`, real.go): median of 5 runs of
@@ -47,6 +50,7 @@ const budgetSoak = 10 * time.Minute
 
 type config struct {
 	soak      time.Duration
+	soak6     time.Duration // the six-embed page's soak (embeds.go)
 	loads     int
 	write     string
 	dist      string
@@ -60,7 +64,7 @@ type config struct {
 }
 
 // measurements are the names -only accepts, in the order they run.
-var measurements = []string{"size", "reference", "simulate", "real", "first", "fps", "embed", "heap"}
+var measurements = []string{"size", "reference", "simulate", "real", "first", "fps", "embed", "heap", "bytes", "paused", "six", "soak6"}
 
 func (c config) wants(name string) bool { return len(c.only) == 0 || c.only[name] }
 
@@ -73,6 +77,7 @@ func (c config) needsBuilds() bool {
 func main() {
 	var c config
 	flag.DurationVar(&c.soak, "soak", budgetSoak, "looping playback before the second heap reading (the budget speaks of 10m; must be over 1m)")
+	flag.DurationVar(&c.soak6, "soak6", budgetSoak, "the six-embed page's soak (all six played, the last looping; the budget speaks of 10m; at least 1m)")
 	flag.IntVar(&c.loads, "loads", 5, "page loads of each program for the first-frame median")
 	flag.StringVar(&c.write, "write", "", "also write the report (markdown) to this file, e.g. docs/performance.md")
 	flag.StringVar(&c.dist, "dist", "dist", "the built playground (make web)")
@@ -95,6 +100,9 @@ func main() {
 	}
 	if c.soak <= time.Minute {
 		fatalf("-soak must be longer than 1m (the first heap reading is at 1 minute)")
+	}
+	if c.soak6 < time.Minute {
+		fatalf("-soak6 must be at least 1m (the first heap reading is at 1 minute)")
 	}
 	if c.loads < 1 {
 		fatalf("-loads must be at least 1")
@@ -217,6 +225,19 @@ func run(ctx context.Context, c config) (*report, error) {
 	}
 	if c.wants("heap") {
 		r.add(measured(ctx, false, 0, func() row { return measureHeap(ctx, chores, c.soak) }))
+	}
+	// The embeds (embeds.go).
+	if c.wants("bytes") {
+		r.add(measured(ctx, false, 0, func() row { return measureBytes(ctx, chores) }))
+	}
+	if c.wants("paused") {
+		r.add(measured(ctx, true, c.quietWait, func() row { return measurePausedCPU(ctx, chores) }))
+	}
+	if c.wants("six") {
+		r.add(measured(ctx, false, 0, func() row { return measureSixMemory(ctx, chores) }))
+	}
+	if c.wants("soak6") {
+		r.add(measured(ctx, false, 0, func() row { return measureSixSoak(ctx, chores, c.soak6) }))
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("interrupted: %w", err)

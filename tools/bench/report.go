@@ -244,6 +244,7 @@ func (r *report) markdown() string {
 		b.WriteString("\n" + realNotes + "\n")
 	}
 	b.WriteString(notes)
+	b.WriteString(embedNotes)
 	return b.String()
 }
 
