@@ -100,6 +100,9 @@ type platform interface {
 	// shareLink hands over a link's query (the page's address goes in
 	// front) and returns what to tell the user ("" when the page does).
 	shareLink(query string) (notice string)
+	// resting tells the page the game needs no frames until input or a
+	// wake (the browser then answers Ebitengine's frame requests slowly).
+	resting(on bool)
 }
 
 // New builds the game.

@@ -323,3 +323,7 @@ func (b *browser) requestFunc(g *Game) js.Value {
 	b.funcs = append(b.funcs, f)
 	return f.Value
 }
+
+// resting tells the page's loader (choresHost.rest) that no frame is
+// needed until input or a wake.
+func (b *browser) resting(on bool) { b.call("rest", on) }

@@ -49,3 +49,6 @@ func platformOptions(o play.Options) play.Options { return o }
 // startFallback: on the desktop a bad start is the command line's error
 // (exit status 2), not a notice.
 const startFallback = false
+
+// resting: a desktop window's loop costs little while resting.
+func (*desktop) resting(bool) {}

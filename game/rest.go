@@ -36,6 +36,7 @@ func (g *Game) settle() {
 		return
 	}
 	g.rest.on = want
+	g.platform.resting(want)
 	if want {
 		//lint:ignore SA1019 deprecated since v2.5, still the way to draw only on demand: a paused page costs 12% of a core with it, 183% without (rest.go)
 		ebiten.SetFPSMode(ebiten.FPSModeVsyncOffMinimum)

@@ -113,6 +113,66 @@
   };
   window.choresHost = host;
 
+  // ------------------------------------------------------------ resting
+
+  // Resting (paused, nothing moving) the game draws nothing, but
+  // Ebitengine still asks for an animation frame 60 times a second, and each
+  // one wakes the Go program: 13% of a core for a still picture. While the
+  // game says it rests (host.rest), its frame requests are answered ten
+  // times a second (its heartbeat and commands from the page need no more),
+  // and at once on any input, so a click or a key is as quick as ever.
+  const REST_FRAME_MS = 100;
+  const frames = (function () {
+    const native = window.requestAnimationFrame.bind(window);
+    let resting = false;
+    let waiting = [];
+    let timer = 0;
+    function flush() {
+      clearTimeout(timer);
+      timer = 0;
+      const due = waiting;
+      waiting = [];
+      due.forEach(function (cb) { native(cb); });
+    }
+    const stats = { asked: 0, answered: 0 };
+    window.requestAnimationFrame = function (cb) {
+      stats.asked++;
+      if (!resting) {
+        stats.answered++;
+        return native(cb);
+      }
+      waiting.push(function (t) { stats.answered++; cb(t); });
+      if (!timer) {
+        timer = setTimeout(flush, REST_FRAME_MS);
+      }
+      return 0;
+    };
+    ["pointerdown", "pointermove", "mousedown", "keydown", "wheel", "touchstart"].forEach(function (type) {
+      window.addEventListener(type, function () {
+        if (waiting.length) {
+          flush();
+        }
+      }, { capture: true, passive: true });
+    });
+    return {
+      stats: stats,
+      now: function () {
+        if (waiting.length) {
+          flush();
+        }
+      },
+      rest: function (on) {
+        resting = !!on;
+        if (!resting && waiting.length) {
+          flush();
+        }
+      },
+    };
+  })();
+  host.rest = function (on) { frames.rest(on); };
+  // For tests and the bench: how many frames were asked for and answered.
+  host.frameStats = frames.stats;
+
   let backgrounded = false; // another Chores on this page took over: keep state, stop drawing
 
   if (motionQuery && typeof motionQuery.addEventListener === "function") {
@@ -142,6 +202,7 @@
     host.visible = intersecting && document.visibilityState !== "hidden" && !backgrounded;
     if (host.visible && !was && isReady) {
       call({ name: "wake", args: [] }); // a resting game draws again
+      frames.now(); // at once, not at the next slow frame
     }
   }
 
