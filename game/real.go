@@ -10,7 +10,7 @@ import (
 
 	"chores/game/play"
 	"chores/game/ui"
-	)
+)
 
 // The "run it for real" panel (view real, key X, the real button): the
 // story on real goroutines beside the model, drawn by game/view/realrun.
