@@ -15,15 +15,6 @@ func (g *Game) shareLink() {
 	}
 }
 
-// shareQuery is the link's query for window.chores.shareURL(), which
-// answers outside the frame loop: publishState keeps it, rebuilt only when
-// what it says changed.
-func (g *Game) shareQuery() string {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return g.link
-}
-
 // linkKey is what the link depends on.
 type linkKey struct {
 	story   *play.Story
