@@ -82,9 +82,13 @@ type frameGate struct {
 	next  chan struct{} // closed at the next frame
 }
 
-// frameBudget is the run's share of a frame: most of a 60 Hz frame is left
-// to the page, so it draws at its usual pace while the run goes on.
-const frameBudget = 8 * time.Millisecond
+// frameBudget is the run's share of a frame. The gate opens as a frame is
+// drawn; the run then works while the browser composites and waits for the
+// next vsync. With a GPU a frame draws in a few milliseconds, so 12 of a
+// 60 Hz frame's 16.7 leave the page its pace and give the run about 70% of
+// the thread; under a software renderer (headless Chromium) a frame takes
+// 50–70 ms and the run's share is smaller, but no gap passes 100 ms.
+const frameBudget = 12 * time.Millisecond
 
 // open starts a frame's budget and lets the goroutines waiting go on.
 func (f *frameGate) open() {
