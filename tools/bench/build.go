@@ -44,7 +44,7 @@ func goEnv(ctx context.Context, name string) string {
 
 // wasmFlags are the Makefile's WASMFLAGS: the yardstick is built like
 // dist/chores.wasm.
-var wasmFlags = []string{"-trimpath", "-ldflags=-s -w"}
+var wasmFlags = []string{"-trimpath", "-gcflags=chores/...=-l", "-ldflags=-s -w"}
 
 // yardstickWasm is the yardstick's .wasm, the name its index.html loads.
 const yardstickWasm = "yardstick.wasm"

@@ -271,7 +271,8 @@ const realNotes = "How: `chores -real -format json -scenario NAME` (built once w
 const notes = `## How each figure is measured
 
 - **Builds.** ` + "`make web`" + ` builds ` + "`dist/chores.wasm`" + ` with
-  ` + "`GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w'`" + `; the tool builds the
+  ` + "`GOOS=js GOARCH=wasm go build -trimpath -gcflags=chores/...=-l -ldflags='-s -w'`" + `
+  (the module's own packages without inlining: smaller, see the Makefile); the tool builds the
   yardstick (` + "`./tools/bench/yardstick`" + `, a package of the main module, so the same
   go.mod pins Ebitengine v2.10.4 for both) with the same command into a temporary
   folder, beside its own ` + "`index.html`" + ` and the toolchain's ` + "`wasm_exec.js`" + `,
