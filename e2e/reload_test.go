@@ -51,6 +51,32 @@ func TestLostContextRestores(t *testing.T) {
 	}
 }
 
+// A story of one's own, in the code view, comes back whole after a lost
+// context: the story itself is kept (it has no name to go by), and the view.
+func TestLostContextKeepsOwnStoryAndView(t *testing.T) {
+	tb := newTab(t)
+	tb.open("/index.html?load=now&autoplay=0&mute=1")
+	story := `{"name":"our flat","people":[{"name":"Ann","speed":1.5,"phone":true,"airpods":true}],` +
+		`"rooms":[{"name":"Hall","work":12}],"podcast":{"minutes":20,"listeners":["Ann"]},"cleaners":["Ann"],` +
+		`"listen":"during","share":"turns","homeTheatre":false,"handoffMinutes":0}`
+	tb.callOK(top, "setScenario", strconv.Quote(story))
+	tb.callOK(top, "setView", `"code"`)
+	mustEval[any](tb, `window.chores.pause(), window.chores.seek(5)`)
+	before := tb.wait("our flat at 5 in the code view", func(s State) bool {
+		return s.Scenario == "our flat" && s.View == "code" && s.Minute == 5 && !s.Playing
+	})
+	time.Sleep(1200 * time.Millisecond)
+	mustEval[bool](tb, `(window.beforeLoss = true)`)
+	if !mustEval[bool](tb, fmt.Sprintf(loseContext, "window")) {
+		t.Fatal("no WEBGL_lose_context on the game's canvas")
+	}
+	tb.waitJS("the reload", `window.beforeLoss !== true && !!window.chores && typeof window.chores.state === "function"`, loadTimeout)
+	tb.waitReady(top)
+	tb.wait("the same story, view and minute after the reload", func(s State) bool {
+		return s.Scenario == "our flat" && s.View == "code" && s.Minute == 5 && s.Makespan == before.Makespan
+	})
+}
+
 // manyEmbeds is a post with n live embeds: more than the 16 WebGL contexts
 // a browser keeps, so the first ones lose theirs as later ones start.
 func manyEmbeds(n int) string {

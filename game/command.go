@@ -24,7 +24,7 @@ func (g *Game) command(name string, args []play.JSArg) map[string]any {
 	if err != nil {
 		return g.refuse(err.Error())
 	}
-	g.Send(play.Intent{Kind: c.Kind, Value: c.Value})
+	g.Send(play.Intent{Kind: c.Kind, Value: c.Value, Text: c.Text})
 	return map[string]any{"ok": true}
 }
 

@@ -199,7 +199,9 @@ func (g *Game) publishState(force bool) {
 		(s.Playing && p.Ticks%play.TicksPerSecond == 0) {
 		// The layout is for state() (tests, tools); a parent page is
 		// told the rest, which stays small.
-		s.Layout, s.Story = nil, nil
+		// (The story stays: the loader keeps it for a reload, and does not
+		// post it to a parent page.)
+		s.Layout = nil
 		g.platform.changed(s)
 	}
 }

@@ -1,5 +1,10 @@
 // Chores page loader.
 //
+// One file, long on purpose (about 1,200 lines): it runs before Go, in
+// every page and embed, with no build step and no modules (a static host
+// serves it as it is), so its parts share one closure over the page's
+// state rather than a global namespace.
+//
 // Downloads chores.wasm with a progress bar, runs it with Go's wasm_exec.js,
 // and connects the page to the Go program:
 //
@@ -14,10 +19,13 @@
 //     embedded         true inside an iframe
 //     unlocked         true after the first real user gesture
 //     share(url, request)  the share panel (share.js): copy the link, show it
+//     rest(on)         the game rests: answer its frame requests slowly
+//     frameStats       {asked, answered}: frame requests, for tests and the bench
 //
 //   window.chores      (defined by Go) state(), play(), pause(), seek(minute),
 //                      setScenario(nameOrJSON), setSpeed(x), mute(bool),
-//                      shareURL() (the link to the story at this minute)
+//                      setView(name), snippet(), shareURL() (the link to
+//                      the story at this minute)
 //                      (mute() with no argument, or anything but true or
 //                      false, is refused with a notice and changes nothing)
 //
@@ -767,12 +775,16 @@
     }
     let msg;
     try {
-      msg = Object.assign({}, state, { chores: "state" });
+      // Not the story itself (up to a few kilobytes): a parent has its
+      // name, and window.chores.state() has the rest.
+      msg = Object.assign({}, state, { chores: "state", story: undefined });
+      delete msg.story;
       window.parent.postMessage(msg, "*");
     } catch (e) {
       try {
         // Not cloneable (a function inside?): send its JSON form instead.
         msg = Object.assign(JSON.parse(JSON.stringify(state)), { chores: "state" });
+        delete msg.story;
         window.parent.postMessage(msg, "*");
       } catch (e2) {
         // give up on this update
@@ -948,6 +960,22 @@
 
   // remember keeps the state at most every 500 ms, and the latest one when
   // the wait is over: a seek right after a change of story is kept too.
+  // storyText is what setScenario needs to play the story again: its JSON
+  // (a story of one's own has no name to go by), else its name.
+  function storyText(state) {
+    if (state.story && typeof state.story === "object") {
+      try {
+        const text = JSON.stringify(state.story);
+        if (text.length < 100000) {
+          return text;
+        }
+      } catch (e) {
+        // fall back on the name
+      }
+    }
+    return state.scenario;
+  }
+
   function remember(state) {
     if (!state) {
       return;
@@ -966,7 +994,7 @@
     lastSaved = now;
     try {
       const keep = {
-        story: typeof state.story === "string" && state.story.length < 100000 ? state.story : state.scenario,
+        story: storyText(state),
         minute: state.minute,
         speed: state.speed,
         view: state.view,
@@ -1027,6 +1055,14 @@
     }
     if (saved.playing === false) {
       command({ name: "pause", kind: "playback", args: [] });
+    }
+    if (typeof saved.view === "string" && saved.view && saved.view !== "house") {
+      command({ name: "setView", kind: "view", args: [saved.view] });
+    }
+    if (saved.muted === false) {
+      // Sound comes back only where the browser lets it (it asks for a
+      // gesture); a muted page stays muted.
+      command({ name: "mute", kind: "mute", args: [false] });
     }
   }
 

@@ -1,6 +1,7 @@
 package play
 
 import (
+	"slices"
 	"bytes"
 	"errors"
 	"fmt"
@@ -54,7 +55,7 @@ type JSCall struct {
 }
 
 // APINames are the window.chores commands DecodeCall knows.
-var APINames = []string{"play", "pause", "seek", "setSpeed", "mute", "setScenario"}
+var APINames = []string{"play", "pause", "seek", "setSpeed", "mute", "setScenario", "setView"}
 
 // messageNames maps a parent's {chores: cmd} to the API call it stands for.
 var messageNames = map[string]string{
@@ -124,6 +125,11 @@ func decode(name string, args []JSArg) (JSCall, error) {
 			v = 1
 		}
 		return JSCall{Kind: SetMute, Value: v}, nil
+	case "setView":
+		if arg.Type != "string" || !slices.Contains(Views, arg.Str) {
+			return JSCall{}, fmt.Errorf("setView: give one of %s, not %s", strings.Join(Views, ", "), arg.describe())
+		}
+		return JSCall{Kind: SetView, Text: arg.Str}, nil
 	case "setScenario":
 		switch arg.Type {
 		case "string", "object":

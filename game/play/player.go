@@ -1,5 +1,10 @@
 package play
 
+// This file is long (about 700 lines) on purpose: the intents and the one
+// Apply that carries them out stay together, so that what every intent
+// does is read in one switch. Predict mode (predict.go), the share link
+// (shareurl.go) and the URL (url.go) live apart.
+
 import (
 	"fmt"
 	"hash/fnv"

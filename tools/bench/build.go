@@ -77,8 +77,10 @@ func buildYardstick(ctx context.Context, root, pkg, out string) error {
 	if err := buildWasm(ctx, root, pkg, wasm); err != nil {
 		return err
 	}
-	if err := copyFile(filepath.Join(root, pkg, "index.html"), filepath.Join(out, "index.html")); err != nil {
-		return err
+	for _, page := range []string{"index.html", "yardstick.js"} {
+		if err := copyFile(filepath.Join(root, pkg, page), filepath.Join(out, page)); err != nil {
+			return err
+		}
 	}
 	goroot := goEnv(ctx, "GOROOT")
 	if err := copyFile(filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"), filepath.Join(out, "wasm_exec.js")); err != nil {
