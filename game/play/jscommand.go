@@ -1,10 +1,10 @@
 package play
 
 import (
-	"slices"
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
