@@ -75,7 +75,7 @@ func (v *View) Draw(dst ui.Surface, p *play.Player, fs *ui.Faces, dragging bool)
 		head = fmt.Sprintf("minute %d", int(p.Minute.Min()))
 	}
 	ui.DrawTextAligned(dst, head, bold, image.Rect(g.Header.Min.X, g.Header.Min.Y, g.Chart.Min.X-px(6), g.Header.Max.Y), ui.AlignStart, ui.ColAccent)
-	step := axisStep(v.end, max(2, g.Chart.Dx()/px(36)))
+	step := ui.AxisStep(v.end, max(2, g.Chart.Dx()/px(36)))
 	for m := (sim.Time{}); !v.end.Less(m); m = m.Add(step) {
 		x := v.geo.X(m, v.end)
 		ui.FillRectF(dst, x, float32(g.Header.Max.Y), 1, float32(g.Chart.Max.Y-g.Header.Max.Y), ui.ColGrid)
@@ -254,7 +254,7 @@ func (v *View) drawRow(dst ui.Surface, st *play.Story, row Row, r image.Rectangl
 	}
 	for _, w := range res.Waits {
 		x0, x1 := g.X(w.Start, v.end), g.X(w.End, v.end)
-		hatch(dst, x0, laneY(laneOf[[2]int{w.Person, 1}]), max(1, x1-x0), inner, ui.ColWait)
+		ui.Hatch(dst, x0, laneY(laneOf[[2]int{w.Person, 1}]), max(1, x1-x0), inner, ui.ColWait)
 	}
 	if hide {
 		return // its length is the answer
@@ -294,26 +294,6 @@ func (v *View) drawScrub(dst ui.Surface, p *play.Player, px func(float64) int) {
 	x = float32(math.Round(float64(x)))
 	ui.FillRectF(dst, x-float32(px(1)), float32(s.Min.Y), float32(px(2)), float32(s.Dy()), ui.ColPlayhead)
 	ui.FillDisc(dst, x, float32(s.Min.Y+s.Max.Y)/2, float32(px(5)), ui.ColPlayhead)
-}
-
-// hatch draws a striped bar: waiting, as the timeline marks it.
-func hatch(dst ui.Surface, x, y, w, h float32, clr color.RGBA) {
-	faint := color.RGBA{clr.R / 3, clr.G / 3, clr.B / 3, 0xff}
-	ui.FillRectF(dst, x, y, w, h, faint)
-	for s := x; s < x+w; s += 5 {
-		ui.FillRectF(dst, s, y, min(2, x+w-s), h, clr)
-	}
-}
-
-// axisStep picks a tick spacing giving at most about eight labels, and no
-// more than labels.
-func axisStep(end sim.Time, labels int) sim.Time {
-	for _, m := range []int64{5, 10, 15, 30, 60, 120, 240, 600, 1200, 3000, 6000} {
-		if n := end.Min() / float64(m); n <= 8 && n <= float64(labels) {
-			return sim.Whole(m)
-		}
-	}
-	return end
 }
 
 // minutes is a length as the clock and the figures write it.

@@ -75,13 +75,7 @@ func (v *View) Draw(dst ui.Surface, r image.Rectangle, faces *ui.Faces) {
 		}
 	}
 	if w, ok := v.FocusedWidget(); ok && w.R.In(v.area) {
-		t := float32(max(2, m.px(2)))
-		r := w.R.Inset(-m.px(2))
-		x, y, wd, ht := float32(r.Min.X), float32(r.Min.Y), float32(r.Dx()), float32(r.Dy())
-		ui.FillRectF(dst, x, y, wd, t, ui.ColPlayhead)
-		ui.FillRectF(dst, x, y+ht-t, wd, t, ui.ColPlayhead)
-		ui.FillRectF(dst, x, y, t, ht, ui.ColPlayhead)
-		ui.FillRectF(dst, x+wd-t, y, t, ht, ui.ColPlayhead)
+		ui.Outline(dst, w.R.Inset(-m.px(2)), float32(max(2, m.px(2))), ui.ColPlayhead)
 	}
 	// More above or below: a small arrow at the edge.
 	if top, more := v.Scrolled(); top > 0 || more > 0 {

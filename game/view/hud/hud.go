@@ -93,13 +93,7 @@ func (h *HUD) focusRing(dst ui.Surface, l *ui.Layout, b ui.Button) {
 	if !b.Focused {
 		return
 	}
-	t := float32(max(2, l.Px(2)))
-	r := b.R.Inset(-l.Px(3))
-	x, y, w, ht := float32(r.Min.X), float32(r.Min.Y), float32(r.Dx()), float32(r.Dy())
-	ui.FillRectF(dst, x, y, w, t, ui.ColPlayhead)
-	ui.FillRectF(dst, x, y+ht-t, w, t, ui.ColPlayhead)
-	ui.FillRectF(dst, x, y, t, ht, ui.ColPlayhead)
-	ui.FillRectF(dst, x+w-t, y, t, ht, ui.ColPlayhead)
+	ui.Outline(dst, b.R.Inset(-l.Px(3)), float32(max(2, l.Px(2))), ui.ColPlayhead)
 }
 
 // DrawStoryCaption writes the story's title and what it is about: beside

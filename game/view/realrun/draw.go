@@ -3,7 +3,6 @@ package realrun
 import (
 	"fmt"
 	"image"
-	"image/color"
 
 	"chores/game/play"
 	"chores/game/ui"
@@ -260,7 +259,7 @@ func (v *View) drawCharts(dst ui.Surface, r image.Rectangle, st *play.Story, res
 	}
 	// The axis: minutes over both charts.
 	axisH := small.Height() + px(2)
-	step := axisStep(end, max(2, chart.Dx()/px(40)))
+	step := ui.AxisStep(end, max(2, chart.Dx()/px(40)))
 	for m := (sim.Time{}); !end.Less(m); m = m.Add(step) {
 		x := xOf(m)
 		ui.FillRectF(dst, x, float32(r.Min.Y+axisH), 1, float32(r.Max.Y-r.Min.Y-axisH), ui.ColGrid)
@@ -340,7 +339,7 @@ func (v *View) drawBlock(dst ui.Surface, b, chart image.Rectangle, title string,
 			for _, w := range res.Waits {
 				if w.Person == ln.person {
 					x0, x1 := xOf(w.Start), xOf(w.End)
-					hatch(dst, x0, y0+gapY, max(1, x1-x0), laneH-2*gapY, ui.ColWait)
+					ui.Hatch(dst, x0, y0+gapY, max(1, x1-x0), laneH-2*gapY, ui.ColWait)
 				}
 			}
 		}
@@ -353,24 +352,4 @@ func (v *View) drawBlock(dst ui.Surface, b, chart image.Rectangle, title string,
 		ui.FillRectF(dst, xOf(c)-w/2, float32(body.Min.Y), w, float32(body.Dy()), ui.ColAccent)
 	}
 	ui.FillRectF(dst, xOf(res.Makespan)-w/2, float32(body.Min.Y), w, float32(body.Dy()), ui.ColPlayhead)
-}
-
-// hatch draws a striped bar: waiting, as the timeline marks it.
-func hatch(dst ui.Surface, x, y, w, h float32, clr color.RGBA) {
-	faint := color.RGBA{clr.R / 3, clr.G / 3, clr.B / 3, 0xff}
-	ui.FillRectF(dst, x, y, w, h, faint)
-	for s := x; s < x+w; s += 5 {
-		ui.FillRectF(dst, s, y, min(2, x+w-s), h, clr)
-	}
-}
-
-// axisStep picks a tick spacing giving at most about eight labels, and no
-// more than labels.
-func axisStep(end sim.Time, labels int) sim.Time {
-	for _, m := range []int64{5, 10, 15, 30, 60, 120, 240, 600, 1200, 3000, 6000} {
-		if n := end.Min() / float64(m); n <= 8 && n <= float64(labels) {
-			return sim.Whole(m)
-		}
-	}
-	return end
 }
